@@ -1,0 +1,23 @@
+package io.jichao.archive;
+
+/** The protocol spoken on a bus and by a meter (R15). */
+public enum MeterProtocol {
+    DLT645_1997(1200),
+    DLT645_2007(2400),
+    MODBUS_RTU(9600);
+
+    private final int usualBaudRate;
+
+    MeterProtocol(int usualBaudRate) {
+        this.usualBaudRate = usualBaudRate;
+    }
+
+    /** The rate meters of this protocol usually ship with; a sensible default for a new port. */
+    public int usualBaudRate() {
+        return usualBaudRate;
+    }
+
+    public boolean isDlt645() {
+        return this != MODBUS_RTU;
+    }
+}

@@ -1,0 +1,16 @@
+package io.jichao.archive;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MeterRepository extends JpaRepository<Meter, Long> {
+
+    /** An active meter with this address (and channel) on the bus, if any: addresses are unique per bus. */
+    @Query("""
+            select m from Meter m where m.serialPort.id = :portId and m.address = :address
+              and coalesce(m.deviceChannel, 0) = :channel and m.state = io.jichao.archive.MeterState.ACTIVE
+            """)
+    Optional<Meter> findActiveOnBus(Long portId, String address, int channel);
+}

@@ -1,0 +1,6 @@
+package io.jichao.archive;
+
+/** Wiring of a metering point. */
+public enum Phase {
+    SINGLE, THREE
+}

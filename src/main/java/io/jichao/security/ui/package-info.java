@@ -1,0 +1,2 @@
+/** Login and the operator's own password. */
+package io.jichao.security.ui;

