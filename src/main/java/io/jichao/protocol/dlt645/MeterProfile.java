@@ -63,7 +63,7 @@ public record MeterProfile(
     /**
      * The DHDSY prepaid terminal: standard 2007 items where one fits (remaining energy 00900100,
      * purchase count 03330201, power limit 04000E01), and for the rest vendor items in the
-     * manufacturer range 04A0xxxx. Those vendor identifiers are placeholders until verified on
+     * manufacturer range 04A0xxxx. Those vendor identifiers are unverified defaults until checked on
      * a real terminal; they are meant to be overridden from configuration.
      */
     public static MeterProfile dhdsyDefault() {

@@ -24,6 +24,10 @@ public final class ModbusRtuParser {
 
     private static final NeedMoreBytes NEED_MORE = new NeedMoreBytes();
     private static final int MAX_UNIT_ID = 247;
+    /** Frame length sentinels: the length is not known yet, the function is unknown, the counts disagree. */
+    private static final int NEED = -1;
+    private static final int UNSUPPORTED = -2;
+    private static final int INVALID = -3;
 
     private final Direction direction;
 
@@ -83,10 +87,6 @@ public final class ModbusRtuParser {
             return new Corrupt(Reason.INVALID_LENGTH, 1);
         }
     }
-
-    private static final int NEED = -1;
-    private static final int UNSUPPORTED = -2;
-    private static final int INVALID = -3;
 
     private static int requestLength(byte[] buffer, int offset, int length) {
         return switch (buffer[offset + 1] & 0xFF) {
