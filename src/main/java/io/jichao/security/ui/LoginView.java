@@ -20,6 +20,7 @@ import io.jichao.shared.ui.Languages;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String FORM_ID = "login-form";
+    public static final String TAGLINE_ID = "login-tagline";
 
     private final LoginForm form = new LoginForm();
 
@@ -44,6 +45,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         H1 title = new H1(getTranslation("app.name"));
         Paragraph subtitle = new Paragraph(getTranslation("app.tagline"));
+        subtitle.setId(TAGLINE_ID);
         add(title, subtitle, form, Languages.languageSwitch());
     }
 
