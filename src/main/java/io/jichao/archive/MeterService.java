@@ -45,16 +45,13 @@ public class MeterService {
     @Transactional(readOnly = true)
     public long count(MeterFilter filter) {
         DistrictScope district = viewer().district();
-        return new MeterQuery(district, filter).count(entityManager).getSingleResult();
+        return new MeterQuery(district, filter).count(entityManager);
     }
 
     @Transactional(readOnly = true)
     public List<MeterRow> page(MeterFilter filter, int offset, int limit, List<MeterSort> sorts) {
         DistrictScope district = viewer().district();
-        return new MeterQuery(district, filter).rows(entityManager, sorts)
-                .setFirstResult(offset)
-                .setMaxResults(Math.min(limit, 1_000))
-                .getResultList();
+        return new MeterQuery(district, filter).page(entityManager, sorts, offset, Math.min(limit, 1_000));
     }
 
     /** Streams every row the filter selects, in chunks, for export; never holds them all. */
@@ -63,8 +60,7 @@ public class MeterService {
         DistrictScope district = viewer().district();
         MeterQuery query = new MeterQuery(district, filter);
         for (int offset = 0; ; offset += EXPORT_CHUNK) {
-            List<MeterRow> chunk = query.rows(entityManager, sorts).setFirstResult(offset)
-                    .setMaxResults(EXPORT_CHUNK).getResultList();
+            List<MeterRow> chunk = query.page(entityManager, sorts, offset, EXPORT_CHUNK);
             chunk.forEach(consumer);
             entityManager.clear();
             if (chunk.size() < EXPORT_CHUNK) {
@@ -77,7 +73,7 @@ public class MeterService {
     @Transactional(readOnly = true)
     long countHouseholds(DistrictScope district) {
         MeterQuery query = new MeterQuery(district, MeterFilter.none().withState(MeterState.ACTIVE));
-        return query.countDistinctHouseholds(entityManager).getSingleResult();
+        return query.countDistinctHouseholds(entityManager);
     }
 
     @Transactional(readOnly = true)
