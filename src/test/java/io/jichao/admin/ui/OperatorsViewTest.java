@@ -1,5 +1,6 @@
 package io.jichao.admin.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -136,6 +137,41 @@ class OperatorsViewTest extends KaribuTest {
     }
 
     @Test
+    void super_admin_widens_an_operator_district_to_the_whole_site_and_adds_a_role() {
+        login("super");
+        String username = createOperator();
+        navigateTo("operators");
+        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
+        grid.select(row(grid, username));
+
+        click(OperatorsView.EDIT_ID);
+        assertThat(byId(TextField.class, OperatorDialog.USERNAME_ID).isReadOnly()).isTrue();
+        _assertNone(PasswordField.class, spec -> spec.withId(OperatorDialog.PASSWORD_ID));
+        _setValue(byId(Checkbox.class, OperatorDialog.WHOLE_SITE_ID), true);
+        assertThat(byId(MultiSelectComboBox.class, OperatorDialog.BUILDINGS_ID).isEnabled()).isFalse();
+        _setValue(roles(), Set.of(Role.RECHARGE_CLERK, Role.FINANCE));
+        save();
+
+        OperatorSummary saved = row(grid, username);
+        assertThat(saved.wholeSite()).isTrue();
+        assertThat(saved.buildingIds()).isEmpty();
+        assertThat(saved.roles()).containsExactlyInAnyOrder(Role.RECHARGE_CLERK, Role.FINANCE);
+        assertThat(cell(grid, "district", saved)).isEqualTo("Whole site");
+    }
+
+    @Test
+    void super_admin_cannot_disable_the_own_account() {
+        openAsSuperAdmin();
+        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
+        grid.select(row(grid, "super"));
+
+        click(OperatorsView.TOGGLE_ENABLED_ID);
+
+        assertThat(AdminUi.notificationTexts()).contains("You cannot disable yourself.");
+        assertThat(row(grid, "super").enabled()).isTrue();
+    }
+
+    @Test
     void super_admin_disables_an_operator_who_then_cannot_log_in() {
         login("super");
         String username = createOperator();
@@ -220,12 +256,16 @@ class OperatorsViewTest extends KaribuTest {
         navigateTo("operators");
     }
 
-    @SuppressWarnings("unchecked")
     private void fillNewOperator(String username, Set<Role> roles, String password) {
         _setValue(byId(TextField.class, OperatorDialog.USERNAME_ID), username);
         _setValue(byId(TextField.class, OperatorDialog.DISPLAY_NAME_ID), "Test " + username);
-        _setValue((CheckboxGroup<Role>) byId(CheckboxGroup.class, OperatorDialog.ROLES_ID), roles);
+        _setValue(roles(), roles);
         _setValue(byId(PasswordField.class, OperatorDialog.PASSWORD_ID), password);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CheckboxGroup<Role> roles() {
+        return byId(CheckboxGroup.class, OperatorDialog.ROLES_ID);
     }
 
     /** Creates a recharge clerk for building A through the service; the acting operator must be a super admin. */
