@@ -141,8 +141,7 @@ class OperatorsViewTest extends KaribuTest {
         login("super");
         String username = createOperator();
         navigateTo("operators");
-        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
-        grid.select(row(grid, username));
+        Grid<OperatorSummary> grid = selectOperator(username);
 
         click(OperatorsView.EDIT_ID);
         assertThat(byId(TextField.class, OperatorDialog.USERNAME_ID).isReadOnly()).isTrue();
@@ -162,8 +161,7 @@ class OperatorsViewTest extends KaribuTest {
     @Test
     void super_admin_cannot_disable_the_own_account() {
         openAsSuperAdmin();
-        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
-        grid.select(row(grid, "super"));
+        Grid<OperatorSummary> grid = selectOperator("super");
 
         click(OperatorsView.TOGGLE_ENABLED_ID);
 
@@ -176,8 +174,7 @@ class OperatorsViewTest extends KaribuTest {
         login("super");
         String username = createOperator();
         navigateTo("operators");
-        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
-        grid.select(row(grid, username));
+        Grid<OperatorSummary> grid = selectOperator(username);
 
         Button toggle = byId(Button.class, OperatorsView.TOGGLE_ENABLED_ID);
         assertThat(toggle.getText()).isEqualTo("Disable");
@@ -199,8 +196,7 @@ class OperatorsViewTest extends KaribuTest {
         assertThat(operators.mustChangePassword()).isFalse();
 
         openAsSuperAdmin();
-        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
-        grid.select(row(grid, username));
+        selectOperator(username);
         click(OperatorsView.RESET_PASSWORD_ID);
         _setValue(byId(PasswordField.class, ResetPasswordDialog.PASSWORD_ID), "Reset2026y");
         _setValue(byId(PasswordField.class, ResetPasswordDialog.REPEAT_ID), "Reset2026y");
@@ -217,8 +213,7 @@ class OperatorsViewTest extends KaribuTest {
         login("super");
         String username = createOperator();
         navigateTo("operators");
-        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
-        grid.select(row(grid, username));
+        selectOperator(username);
         click(OperatorsView.RESET_PASSWORD_ID);
         _setValue(byId(PasswordField.class, ResetPasswordDialog.PASSWORD_ID), "Reset2026y");
         _setValue(byId(PasswordField.class, ResetPasswordDialog.REPEAT_ID), "Reset2026z");
@@ -278,6 +273,12 @@ class OperatorsViewTest extends KaribuTest {
 
     private BuildingView building(String code) {
         return structure.buildings().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static Grid<OperatorSummary> selectOperator(String username) {
+        Grid<OperatorSummary> grid = grid(OperatorsView.GRID_ID);
+        grid.select(row(grid, username));
+        return grid;
     }
 
     private static OperatorSummary row(Grid<OperatorSummary> grid, String username) {
