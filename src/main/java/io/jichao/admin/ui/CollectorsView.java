@@ -1,0 +1,163 @@
+package io.jichao.admin.ui;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import io.jichao.archive.CollectorService;
+import io.jichao.archive.CollectorViews.CollectorView;
+import io.jichao.archive.CollectorViews.PortView;
+import io.jichao.archive.ConnectionMode;
+import io.jichao.archive.SiteStructureService;
+import io.jichao.security.Role;
+import io.jichao.shared.ui.HasPageTitleKey;
+import io.jichao.shared.ui.Notifications;
+
+/**
+ * Collectors in the operator's district and the serial ports of the selected one (R16). This is
+ * their configuration only: connection state and traffic come from the collection engine, and
+ * until it reports them no state is shown rather than a guessed one. The ports part sits in its
+ * own layout so that live state can join it there.
+ */
+@Route("collectors")
+@RolesAllowed({Role.SUPER_ADMIN_NAME, Role.MAINTAINER_NAME})
+public class CollectorsView extends VerticalLayout implements HasPageTitleKey, HasDynamicTitle {
+
+    public static final String GRID_ID = "collectors-grid";
+    public static final String PORTS_GRID_ID = "collectors-ports-grid";
+    public static final String PORTS_TITLE_ID = "collectors-ports-title";
+    public static final String NEW_ID = "collectors-new";
+    public static final String EDIT_ID = "collectors-edit";
+    public static final String EDIT_PORT_ID = "collectors-edit-port";
+
+    private final transient CollectorService collectors;
+    private final transient SiteStructureService structure;
+    private final Grid<CollectorView> grid = new Grid<>();
+    private final Grid<PortView> ports = new Grid<>();
+    private final H3 portsTitle = new H3();
+    private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
+    private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
+
+    public CollectorsView(CollectorService collectors, SiteStructureService structure) {
+        this.collectors = collectors;
+        this.structure = structure;
+        setSizeFull();
+
+        Button create = new Button(getTranslation("action.new"), VaadinIcon.PLUS.create(), click -> openNew());
+        create.setId(NEW_ID);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        edit.setId(EDIT_ID);
+        edit.addClickListener(click -> selected().ifPresent(this::openEdit));
+        editPort.setId(EDIT_PORT_ID);
+        editPort.addClickListener(click -> selected().ifPresent(collector ->
+                ports.asSingleSelect().getOptionalValue().ifPresent(port -> openEditPort(collector, port))));
+
+        grid.setId(GRID_ID);
+        grid.addColumn(CollectorView::name).setHeader(getTranslation("collectors.name")).setKey("name")
+                .setAutoWidth(true);
+        grid.addColumn(CollectorView::buildingName).setHeader(getTranslation("collectors.building")).setKey("building")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.model().name()).setHeader(getTranslation("collectors.model")).setKey("model")
+                .setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("connection.mode." + c.connectionMode().name()))
+                .setHeader(getTranslation("collectors.mode")).setKey("mode").setAutoWidth(true);
+        grid.addColumn(c -> c.connectionMode() == ConnectionMode.SERVER ? c.host() : c.registrationId())
+                .setHeader(getTranslation("collectors.address")).setKey("address").setFlexGrow(1);
+        grid.addColumn(c -> getTranslation(c.enabled() ? "common.yes" : "common.no"))
+                .setHeader(getTranslation("collectors.enabled")).setKey("enabled").setAutoWidth(true);
+        grid.addColumn(c -> c.ports().size()).setHeader(getTranslation("collectors.ports")).setKey("ports")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.ports().stream().mapToLong(PortView::activeMeters).sum())
+                .setHeader(getTranslation("collectors.meters")).setKey("meters").setAutoWidth(true);
+        grid.asSingleSelect().addValueChangeListener(event -> showPorts());
+
+        ports.setId(PORTS_GRID_ID);
+        ports.addColumn(PortView::portNumber).setHeader(getTranslation("port.number")).setKey("number")
+                .setAutoWidth(true);
+        ports.addColumn(PortView::baudRate).setHeader(getTranslation("port.baud")).setKey("baud").setAutoWidth(true);
+        ports.addColumn(p -> getTranslation("parity." + p.parity().name())).setHeader(getTranslation("port.parity"))
+                .setKey("parity").setAutoWidth(true);
+        ports.addColumn(p -> getTranslation("protocol." + p.protocol().name()))
+                .setHeader(getTranslation("port.protocol")).setKey("protocol").setAutoWidth(true);
+        ports.addColumn(p -> p.tcpPort() == null ? getTranslation("common.none") : p.tcpPort().toString())
+                .setHeader(getTranslation("port.tcp")).setKey("tcp").setAutoWidth(true);
+        ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
+                .setAutoWidth(true);
+        ports.asSingleSelect().addValueChangeListener(event -> updateActions());
+        portsTitle.setId(PORTS_TITLE_ID);
+        VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
+        portsPart.setPadding(false);
+
+        add(new HorizontalLayout(create, edit, editPort), grid, portsPart);
+        refresh(null);
+    }
+
+    private void openNew() {
+        CollectorDialog.forNew(structure.buildings(), draft -> {
+            long id = collectors.create(draft);
+            Notifications.success("collectors.saved", draft.name().trim());
+            refresh(id);
+        }).open();
+    }
+
+    private void openEdit(CollectorView collector) {
+        CollectorDialog.forExisting(collector, structure.buildings(), draft -> {
+            collectors.update(collector.id(), draft);
+            Notifications.success("collectors.saved", draft.name().trim());
+            refresh(collector.id());
+        }).open();
+    }
+
+    private void openEditPort(CollectorView collector, PortView port) {
+        new PortDialog(collector.name(), port, draft -> {
+            collectors.updatePort(port.id(), draft);
+            Notifications.success("port.saved", port.portNumber(), collector.name());
+            refresh(collector.id());
+        }).open();
+    }
+
+    /** Reloads the collectors and selects the given one again, so its ports stay in view. */
+    private void refresh(Long selectId) {
+        List<CollectorView> all = collectors.list();
+        grid.setItems(all);
+        all.stream().filter(c -> selectId != null && c.id() == selectId).findFirst().ifPresent(grid::select);
+        showPorts();
+    }
+
+    private void showPorts() {
+        Optional<CollectorView> collector = selected();
+        ports.setItems(collector.map(CollectorView::ports).orElse(List.of()));
+        portsTitle.setText(collector.map(c -> getTranslation("collectors.ports.title", c.name()))
+                .orElseGet(() -> getTranslation("collectors.ports.none")));
+        updateActions();
+    }
+
+    private Optional<CollectorView> selected() {
+        return grid.asSingleSelect().getOptionalValue();
+    }
+
+    private void updateActions() {
+        edit.setEnabled(selected().isPresent());
+        editPort.setEnabled(selected().isPresent() && ports.asSingleSelect().getOptionalValue().isPresent());
+    }
+
+    @Override
+    public String pageTitleKey() {
+        return "nav.collectors";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(pageTitleKey());
+    }
+}

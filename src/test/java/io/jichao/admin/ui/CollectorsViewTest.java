@@ -1,0 +1,207 @@
+package io.jichao.admin.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static io.jichao.admin.ui.AdminUi.byId;
+import static io.jichao.admin.ui.AdminUi.cell;
+import static io.jichao.admin.ui.AdminUi.click;
+import static io.jichao.admin.ui.AdminUi.grid;
+import static io.jichao.admin.ui.AdminUi.rows;
+import static io.jichao.admin.ui.AdminUi.save;
+import static io.jichao.admin.ui.AdminUi.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.jichao.archive.CollectorModel;
+import io.jichao.archive.CollectorService;
+import io.jichao.archive.CollectorViews.CollectorDraft;
+import io.jichao.archive.CollectorViews.CollectorView;
+import io.jichao.archive.CollectorViews.PortView;
+import io.jichao.archive.ConnectionMode;
+import io.jichao.archive.SiteStructure.BuildingView;
+import io.jichao.archive.SiteStructureService;
+import io.jichao.shared.DomainException;
+import io.jichao.testing.KaribuTest;
+
+class CollectorsViewTest extends KaribuTest {
+
+    @Autowired
+    private CollectorService collectors;
+
+    @Autowired
+    private SiteStructureService structure;
+
+    @Test
+    void maintainer_sees_only_the_collectors_of_the_buildings_in_the_district() {
+        login("maint");
+        navigateTo("collectors");
+
+        Set<Long> district = Set.of(building("C").id(), building("D").id());
+        List<CollectorView> shown = rows(grid(CollectorsView.GRID_ID));
+        assertThat(shown).isNotEmpty().allMatch(c -> district.contains(c.buildingId()));
+        assertThat(shown).extracting(CollectorView::name).contains("C座采集器", "D座采集器")
+                .doesNotContain("A座采集器", "B座采集器");
+    }
+
+    @Test
+    void selecting_a_collector_lists_its_serial_ports_with_their_meters() {
+        login("maint");
+        navigateTo("collectors");
+        Grid<CollectorView> grid = grid(CollectorsView.GRID_ID);
+        CollectorView collectorC = rows(grid).stream().filter(c -> c.name().equals("C座采集器")).findFirst().orElseThrow();
+        grid.select(collectorC);
+
+        Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
+        assertThat(rows(ports)).hasSize(collectorC.ports().size());
+        assertThat(byId(H3.class, CollectorsView.PORTS_TITLE_ID).getText()).isEqualTo("Serial ports of C座采集器");
+        long meters = rows(ports).stream().mapToLong(PortView::activeMeters).sum();
+        assertThat(meters).isPositive();
+        assertThat(cell(grid, "meters", collectorC)).isEqualTo(Long.toString(meters));
+        assertThat(cell(grid, "address", collectorC)).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void maintainer_creates_a_dial_in_collector_and_sees_only_the_address_its_mode_needs() {
+        login("maint");
+        navigateTo("collectors");
+        String name = unique("Dial-in ");
+        String registration = unique("REG-");
+
+        click(CollectorsView.NEW_ID);
+        // Karibu finds visible components only: what it finds is what the maintainer sees.
+        _assertOne(TextField.class, spec -> spec.withId(CollectorDialog.HOST_ID));
+        _assertNone(TextField.class, spec -> spec.withId(CollectorDialog.REGISTRATION_ID));
+        _setValue(byId(RadioButtonGroup.class, CollectorDialog.MODE_ID), ConnectionMode.CLIENT);
+        _assertNone(TextField.class, spec -> spec.withId(CollectorDialog.HOST_ID));
+        TextField registrationId = byId(TextField.class, CollectorDialog.REGISTRATION_ID);
+
+        _setValue(byId(ComboBox.class, CollectorDialog.BUILDING_ID), building("D"));
+        _setValue(byId(TextField.class, CollectorDialog.NAME_ID), name);
+        _setValue(byId(Select.class, CollectorDialog.MODEL_ID), CollectorModel.DH602);
+        _setValue(registrationId, registration);
+        // Kept disabled so that no collection engine ever tries to reach this test collector.
+        _setValue(byId(Checkbox.class, CollectorDialog.ENABLED_ID), false);
+        save();
+
+        Grid<CollectorView> grid = grid(CollectorsView.GRID_ID);
+        CollectorView created = grid.asSingleSelect().getValue();
+        assertThat(created.name()).isEqualTo(name);
+        assertThat(created.registrationId()).isEqualTo(registration);
+        assertThat(created.host()).isNull();
+        assertThat(created.ports()).hasSize(2);
+        assertThat(cell(grid, "address", created)).isEqualTo(registration);
+        assertThat(cell(grid, "mode", created)).isEqualTo("Client (it dials in)");
+    }
+
+    @Test
+    void a_server_mode_collector_without_a_host_is_refused() {
+        login("maint");
+        navigateTo("collectors");
+        int before = collectors.list().size();
+
+        click(CollectorsView.NEW_ID);
+        _setValue(byId(ComboBox.class, CollectorDialog.BUILDING_ID), building("C"));
+        _setValue(byId(TextField.class, CollectorDialog.NAME_ID), unique("No host "));
+        _setValue(byId(Select.class, CollectorDialog.MODEL_ID), CollectorModel.DH601);
+        save();
+
+        TextField host = byId(TextField.class, CollectorDialog.HOST_ID);
+        assertThat(host.isInvalid()).isTrue();
+        assertThat(host.getErrorMessage()).isEqualTo("A collector in server mode needs a host.");
+        assertThat(collectors.list()).hasSize(before);
+    }
+
+    @Test
+    void maintainer_changes_the_baud_rate_of_a_port() {
+        login("maint");
+        long collectorId = createTestCollector();
+        openPortDialog(collectorId, 1);
+
+        _setValue(byId(Select.class, PortDialog.BAUD_ID), 9600);
+        save();
+
+        Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
+        PortView port = rows(ports).getFirst();
+        assertThat(port.baudRate()).isEqualTo(9600);
+        assertThat(cell(ports, "baud", port)).isEqualTo("9600");
+        assertThat(portOf(collectorId, 1).baudRate()).isEqualTo(9600);
+    }
+
+    @Test
+    void a_tcp_port_out_of_range_is_shown_on_the_field_and_nothing_is_saved() {
+        login("maint");
+        long collectorId = createTestCollector();
+        PortView before = portOf(collectorId, 1);
+        openPortDialog(collectorId, 1);
+
+        _setValue(byId(Select.class, PortDialog.BAUD_ID), 4800);
+        _setValue(byId(IntegerField.class, PortDialog.TCP_PORT_ID), 70000);
+        save();
+
+        IntegerField tcpPort = byId(IntegerField.class, PortDialog.TCP_PORT_ID);
+        assertThat(tcpPort.isInvalid()).isTrue();
+        assertThat(tcpPort.getErrorMessage()).contains("out of range 1-65535");
+        assertThat(portOf(collectorId, 1)).isEqualTo(before);
+    }
+
+    @Test
+    void maintainer_cannot_change_a_collector_outside_the_district() {
+        login("super");
+        long buildingA = building("A").id();
+        CollectorView collectorA = collectors.list().stream().filter(c -> c.buildingId() == buildingA)
+                .findFirst().orElseThrow();
+
+        login("maint");
+        CollectorDraft rename = new CollectorDraft(buildingA, "Taken over", collectorA.model(),
+                collectorA.connectionMode(), collectorA.host(), collectorA.registrationId(), collectorA.enabled());
+        assertThatThrownBy(() -> collectors.update(collectorA.id(), rename))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.district.outside"));
+
+        login("super");
+        assertThat(collectors.list()).filteredOn(c -> c.id() == collectorA.id())
+                .singleElement().satisfies(c -> assertThat(c.name()).isEqualTo(collectorA.name()));
+    }
+
+    /**
+     * A disabled dial-in collector in building C, so tests can change its ports without touching
+     * the demo park's collectors that other tests and the simulator rely on.
+     */
+    private long createTestCollector() {
+        return collectors.create(new CollectorDraft(building("C").id(), unique("Port test "), CollectorModel.DH602,
+                ConnectionMode.CLIENT, null, unique("PT-"), false));
+    }
+
+    private void openPortDialog(long collectorId, int portNumber) {
+        navigateTo("collectors");
+        Grid<CollectorView> grid = grid(CollectorsView.GRID_ID);
+        grid.select(rows(grid).stream().filter(c -> c.id() == collectorId).findFirst().orElseThrow());
+        Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
+        ports.select(rows(ports).stream().filter(p -> p.portNumber() == portNumber).findFirst().orElseThrow());
+        click(CollectorsView.EDIT_PORT_ID);
+    }
+
+    private PortView portOf(long collectorId, int portNumber) {
+        return collectors.list().stream().filter(c -> c.id() == collectorId).findFirst().orElseThrow()
+                .ports().stream().filter(p -> p.portNumber() == portNumber).findFirst().orElseThrow();
+    }
+
+    private BuildingView building(String code) {
+        return structure.buildings().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
+    }
+}
