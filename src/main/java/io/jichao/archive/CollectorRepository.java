@@ -12,4 +12,6 @@ interface CollectorRepository extends JpaRepository<Collector, Long> {
     Optional<Collector> findByName(String name);
 
     long countByEnabledTrue();
+
+    Optional<Collector> findByRegistrationId(String registrationId);
 }

@@ -68,6 +68,7 @@ public class CollectorService {
         validate(draft);
         Building building = lookup.building(draft.buildingId());
         requireBuilding(operator, building.getId());
+        checkRegistrationUnique(draft, null);
         Collector collector = new Collector(building, draft.name().trim(), draft.model(), draft.connectionMode());
         applyConnection(collector, draft);
         for (int number = 1; number <= draft.model().portCount(); number++) {
@@ -86,6 +87,7 @@ public class CollectorService {
         Collector collector = lookup.collector(collectorId);
         requireBuilding(operator, collector.getBuilding().getId());
         requireBuilding(operator, draft.buildingId());
+        checkRegistrationUnique(draft, collectorId);
         if (draft.model().portCount() < collector.getPorts().size()) {
             throw new DomainException("error.collector.model.ports", draft.model().portCount());
         }
@@ -130,6 +132,17 @@ public class CollectorService {
         port.setTcpPort(draft.tcpPort());
         audit.record(operator.username(), "PORT_UPDATE",
                 port.getCollector().getName() + "#" + port.getPortNumber(), draft.toString());
+    }
+
+    private void checkRegistrationUnique(CollectorDraft draft, Long collectorId) {
+        if (draft.connectionMode() != ConnectionMode.CLIENT) {
+            return;
+        }
+        collectors.findByRegistrationId(draft.registrationId().trim())
+                .filter(other -> !other.getId().equals(collectorId))
+                .ifPresent(other -> {
+                    throw new DomainException("error.collector.registration.taken", draft.registrationId().trim());
+                });
     }
 
     private static void applyConnection(Collector collector, CollectorDraft draft) {

@@ -52,6 +52,13 @@ public class Household {
         this.name = name;
     }
 
+    /** Room, name and phones in one line: what the meter grid's free-text filter searches. */
+    public String searchText() {
+        StringBuilder text = new StringBuilder(room).append(' ').append(name);
+        phones.forEach(phone -> text.append(' ').append(phone));
+        return text.length() <= 400 ? text.toString() : text.substring(0, 400);
+    }
+
     public Long getId() {
         return id;
     }

@@ -56,6 +56,9 @@ public class Meter {
     @ManyToOne(fetch = FetchType.LAZY)
     private Household household;
 
+    /** Copy of the household's {@link Household#searchText()}, so the grid filters without joins. */
+    private String householdSearch;
+
     @ManyToOne(fetch = FetchType.LAZY)
     private Meter parentMeter;
 
@@ -133,7 +136,10 @@ public class Meter {
     public Integer getDeviceChannel() { return deviceChannel; }
     public void setDeviceChannel(Integer deviceChannel) { this.deviceChannel = deviceChannel; }
     public Household getHousehold() { return household; }
-    public void setHousehold(Household household) { this.household = household; }
+    public void setHousehold(Household household) {
+        this.household = household;
+        this.householdSearch = household == null ? null : household.searchText();
+    }
     public Meter getParentMeter() { return parentMeter; }
     public void setParentMeter(Meter parentMeter) { this.parentMeter = parentMeter; }
     public int getCtRatio() { return ctRatio; }

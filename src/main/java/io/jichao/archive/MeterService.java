@@ -193,6 +193,9 @@ public class MeterService {
                 .orElseGet(() -> households.save(new Household(building, room, draft.householdName().trim())));
         household.setName(draft.householdName().trim());
         household.setPhones(draft.phones());
+        if (household.getId() != null) {
+            meters.refreshHouseholdSearch(household.getId(), household.searchText());
+        }
         return household;
     }
 

@@ -1,5 +1,6 @@
 package io.jichao.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,11 @@ public class OperatorService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
+    private final Clock clock;
 
     OperatorService(OperatorRepository operators, PasswordEncoder passwordEncoder, CurrentOperator currentOperator,
-                    AuditTrail audit) {
+                    AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.operators = operators;
         this.passwordEncoder = passwordEncoder;
         this.currentOperator = currentOperator;
@@ -44,7 +47,7 @@ public class OperatorService {
     @Transactional(readOnly = true)
     public List<OperatorSummary> list() {
         currentOperator.get().require(Permission.MANAGE_OPERATORS);
-        return operators.findAll().stream().map(OperatorService::summary).toList();
+        return operators.findAll().stream().map(this::summary).toList();
     }
 
     @Transactional
@@ -178,9 +181,9 @@ public class OperatorService {
         return operators.findById(operatorId).orElseThrow(() -> new DomainException("error.operator.not.found"));
     }
 
-    private static OperatorSummary summary(Operator operator) {
+    private OperatorSummary summary(Operator operator) {
         return new OperatorSummary(operator.getId(), operator.getUsername(), operator.getDisplayName(),
                 operator.getRoles(), operator.isEnabled(), operator.isWholeSite(), operator.getDistrictBuildingIds(),
-                operator.getDistrictBoxIds(), operator.getLockedUntil() != null, operator.getPropertyOfficeId());
+                operator.getDistrictBoxIds(), operator.isLockedAt(clock.instant()), operator.getPropertyOfficeId());
     }
 }

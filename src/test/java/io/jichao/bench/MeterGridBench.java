@@ -39,9 +39,8 @@ public final class MeterGridBench {
     public static void main(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JichaoApplication.class)
                 .profiles("test")
-                .properties("jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
-                        "jichao.simulator.enabled=false", "server.port=0", "logging.level.root=warn")
-                .run(args)) {
+                .run("--jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
+                        "--jichao.simulator.enabled=false", "--server.port=0", "--logging.level.root=warn")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long start = System.nanoTime();
             loadMeters(jdbc);
@@ -114,15 +113,16 @@ public final class MeterGridBench {
                 households.add(new Object[] {householdId, box[2], "R" + i, "户" + i});
                 phones.add(new Object[] {householdId, 0, String.format("138%08d", i)});
                 meterRows.add(new Object[] {String.format("%012d", 500_000_000L + i),
+                        "R" + i + " 户" + i + " " + String.format("138%08d", i),
                         i % 10 == 0 ? "DLT645_1997" : "DLT645_2007", box[2], box[1], box[0], householdId,
                         i % 7 == 0 ? "POSTPAID" : "PREPAID"});
             }
             jdbc.batchUpdate("insert into household (id, building_id, room, name) values (?, ?, ?, ?)", households);
             jdbc.batchUpdate("insert into household_phone (household_id, position, phone) values (?, ?, ?)", phones);
             jdbc.batchUpdate("""
-                    insert into meter (address, protocol, phase, building_id, floor_id, box_id, household_id,
+                    insert into meter (address, household_search, protocol, phase, building_id, floor_id, box_id, household_id,
                       billing_mode, state, ct_ratio, pt_ratio)
-                    values (?, ?, 'THREE', ?, ?, ?, ?, ?, 'ACTIVE', 1, 1)""", meterRows);
+                    values (?, ?, ?, 'THREE', ?, ?, ?, ?, ?, 'ACTIVE', 1, 1)""", meterRows);
         }
     }
 }
