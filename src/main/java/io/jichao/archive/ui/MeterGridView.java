@@ -119,11 +119,11 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
         column(row -> EnumLabels.of(row.state()), "meter.field.state", MeterSort.Column.STATE);
         column(row -> row.collectorName() == null ? "" : row.collectorName() + " #" + row.portNumber(),
                 "meter.column.collector_port", null);
-        grid.setItems(query -> {
-            List<MeterSort> sorts = sorts(query.getSortOrders());
-            exportLinks.sorts(sorts);
-            return meters.page(filterBar.filter(), query.getOffset(), query.getLimit(), sorts).stream();
-        }, query -> (int) meters.count(filterBar.filter()));
+        grid.setItems(query -> meters.page(filterBar.filter(), query.getOffset(), query.getLimit(),
+                sorts(query.getSortOrders())).stream(), query -> (int) meters.count(filterBar.filter()));
+        grid.addSortListener(event -> exportLinks.sorts(sorts(event.getSortOrder().stream()
+                .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()))
+                .toList())));
         grid.addSelectionListener(event -> updateButtons());
         if (canEdit) {
             grid.addItemDoubleClickListener(event -> {
