@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasAriaLabel;
+import com.vaadin.flow.component.HasPlaceholder;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -41,7 +43,7 @@ public class MeterFilterBar extends FlexLayout {
         setAlignItems(Alignment.BASELINE);
 
         building.setId(MeterGridView.FILTER_BUILDING_ID);
-        building.setPlaceholder(getTranslation("meter.field.building"));
+        label(building, "meter.field.building");
         building.setItems(structure.buildings());
         building.setItemLabelGenerator(BuildingView::label);
         building.setClearButtonVisible(true);
@@ -54,7 +56,7 @@ public class MeterFilterBar extends FlexLayout {
         });
 
         floor.setId(MeterGridView.FILTER_FLOOR_ID);
-        floor.setPlaceholder(getTranslation("meter.field.floor"));
+        label(floor, "meter.field.floor");
         floor.setItemLabelGenerator(FloorView::name);
         floor.setClearButtonVisible(true);
         floor.setEnabled(false);
@@ -73,7 +75,7 @@ public class MeterFilterBar extends FlexLayout {
 
         TextField text = new TextField();
         text.setId(MeterGridView.FILTER_TEXT_ID);
-        text.setPlaceholder(getTranslation("meter.filter.text"));
+        label(text, "meter.filter.text");
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -101,11 +103,17 @@ public class MeterFilterBar extends FlexLayout {
     private <E extends Enum<E>> ComboBox<E> choice(String id, String placeholderKey, E... values) {
         ComboBox<E> box = new ComboBox<>();
         box.setId(id);
-        box.setPlaceholder(getTranslation(placeholderKey));
+        label(box, placeholderKey);
         box.setItems(values);
         box.setItemLabelGenerator(EnumLabels::of);
         box.setClearButtonVisible(true);
         return box;
+    }
+
+    /** Placeholders keep the bar one line high; screen readers still get a label. */
+    private <F extends HasPlaceholder & HasAriaLabel> void label(F field, String key) {
+        field.setPlaceholder(getTranslation(key));
+        field.setAriaLabel(getTranslation(key));
     }
 
     /** The filter changed; read it from {@link MeterFilterBar#filter()}. */

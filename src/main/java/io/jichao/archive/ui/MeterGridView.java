@@ -7,7 +7,6 @@ import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
@@ -201,15 +200,7 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
     }
 
     private void confirmRemove(MeterRow row) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId(REMOVE_CONFIRM_ID);
-        confirm.setHeader(getTranslation("meter.remove.title", row.displayAddress()));
-        confirm.setText(getTranslation("meter.remove.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("action.remove"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event -> {
+        new MeterRemoveDialog(row, () -> {
             try {
                 meters.remove(row.id());
                 Notifications.success("meter.removed", row.displayAddress());
@@ -218,8 +209,7 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
             }
             grid.deselectAll();
             refresh();
-        });
-        confirm.open();
+        }).open();
     }
 
     private void openImport() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.InMemoryUploadCallback;
@@ -60,8 +61,9 @@ public class MeterImportDialog extends Dialog {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MeterImportService.MAX_BYTES);
         upload.setAcceptedFileTypes(FILE_TYPES);
+        upload.setI18n(uploadTexts());
         upload.addFileRejectedListener(event -> showPreview(MeterImportPreview.ofFileProblem(
-                "error.import.file.too.large", MeterImportService.MAX_BYTES / (1024 * 1024))));
+                "error.import.file.rejected", MeterImportService.MAX_BYTES / (1024 * 1024))));
 
         boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
         byte[] template = MeterImportService.templateCsv(chinese);
@@ -99,6 +101,16 @@ public class MeterImportDialog extends Dialog {
 
     public Registration addImportedListener(ComponentEventListener<ImportedEvent> listener) {
         return addListener(ImportedEvent.class, listener);
+    }
+
+    /** The upload's own texts in the operator's language; the rest keep the component's defaults. */
+    private UploadI18N uploadTexts() {
+        String tooBig = getTranslation("error.import.file.rejected", MeterImportService.MAX_BYTES / (1024 * 1024));
+        return new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.upload")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(tooBig).setFileIsTooBig(tooBig)
+                        .setIncorrectFileType(tooBig));
     }
 
     private void showPreview(byte[] content) {

@@ -117,7 +117,7 @@ class MeterImportDialogTest extends KaribuTest {
                 tuple(5, MeterField.ADDRESS, "error.import.duplicate"),
                 tuple(6, MeterField.ADDRESS, "error.meter.address.taken"),
                 tuple(7, MeterField.BUILDING, "error.import.building.unknown"));
-        assertThat(summary()).isEqualTo("1 rows OK, 5 errors");
+        assertThat(summary()).isEqualTo("1 row OK, 5 errors");
         assertThat(importButton().isEnabled()).isFalse();
         assertThat(meters.count(MeterFilter.none())).isEqualTo(before);
     }
@@ -139,7 +139,7 @@ class MeterImportDialogTest extends KaribuTest {
         upload("电表.csv", csv.getBytes(StandardCharsets.UTF_8));
 
         _assertNone(Grid.class, spec -> spec.withId(MeterImportDialog.PROBLEMS_ID));
-        assertThat(summary()).isEqualTo("3 rows OK, 0 errors");
+        assertThat(summary()).isEqualTo("3 rows OK, no errors");
         _click(importButton());
         _assertNone(MeterImportDialog.class);
         assertThat(meters.count(MeterFilter.none())).isEqualTo(before + 3);
@@ -177,7 +177,7 @@ class MeterImportDialogTest extends KaribuTest {
 
         upload("meters.xlsx", out.toByteArray());
 
-        assertThat(summary()).isEqualTo("2 rows OK, 0 errors");
+        assertThat(summary()).isEqualTo("2 rows OK, no errors");
         _click(importButton());
         assertThat(meters.count(MeterFilter.none())).isEqualTo(before + 2);
         assertThat(meters.page(MeterFilter.none().withText(addresses[1]), 0, 10, List.of())).singleElement()
