@@ -77,6 +77,7 @@ public class MeterForm extends Dialog {
     private final TextField householdName = new TextField();
     private final TextField phones = new TextField();
     private final Span formError = new Span();
+    private final Button saveButton = new Button();
     private final Map<MeterField, List<HasValidation>> fieldsByName = new EnumMap<>(MeterField.class);
     private Long meterId;
 
@@ -127,12 +128,15 @@ public class MeterForm extends Dialog {
         formError.addClassName("jichao-form-errors");
         add(formError, layout);
 
-        Button save = new Button(getTranslation("action.save"), click -> save());
-        save.setId(SAVE_ID);
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveButton.setText(getTranslation("action.save"));
+        saveButton.addClickListener(click -> save());
+        saveButton.setId(SAVE_ID);
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // A double click must not create the meter twice: off until the rules or the service say no.
+        saveButton.setDisableOnClick(true);
         Button cancel = new Button(getTranslation("action.cancel"), click -> fireEvent(new CancelEvent(this)));
         cancel.setId(CANCEL_ID);
-        getFooter().add(cancel, save);
+        getFooter().add(cancel, saveButton);
     }
 
     /** Opens the form empty, for a new meter. */
@@ -154,6 +158,7 @@ public class MeterForm extends Dialog {
 
     /** Shows a refusal from the service on the field it concerns, or above the fields. */
     public void showError(DomainException e) {
+        saveButton.setEnabled(true);
         String message = Notifications.message(e);
         List<HasValidation> fields = MeterField.blamedFor(e).map(fieldsByName::get).orElse(List.of());
         if (fields.isEmpty()) {
@@ -176,6 +181,7 @@ public class MeterForm extends Dialog {
     }
 
     private void save() {
+        saveButton.setEnabled(false);
         clearErrors();
         MeterDraft draft = draft();
         List<DomainException> violations = MeterRules.violations(draft);
@@ -196,6 +202,7 @@ public class MeterForm extends Dialog {
 
     private void fill(MeterDraft draft, Long collectorId) {
         clearErrors();
+        saveButton.setEnabled(true);
         address.setValue(draft.address());
         channel.setValue(draft.deviceChannel());
         protocol.setValue(draft.protocol());

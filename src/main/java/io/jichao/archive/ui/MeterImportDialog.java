@@ -93,6 +93,7 @@ public class MeterImportDialog extends Dialog {
         importButton.setId(IMPORT_ID);
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.setEnabled(false);
+        importButton.setDisableOnClick(true);
         importButton.addClickListener(click -> runImport());
         Button close = new Button(getTranslation("action.close"), click -> close());
         close.setId(CLOSE_ID);

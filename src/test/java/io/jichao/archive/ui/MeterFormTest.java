@@ -121,6 +121,20 @@ class MeterFormTest {
     }
 
     @Test
+    void after_fixing_the_marked_field_the_meter_can_be_saved() {
+        fillValidMeter();
+        _setValue(combo(MeterForm.PROTOCOL_ID), MeterProtocol.DLT645_2007);
+        _setValue(text(MeterForm.ADDRESS_ID), "12345");
+        save();
+
+        _setValue(text(MeterForm.ADDRESS_ID), "370101990002");
+        save();
+
+        assertThat(text(MeterForm.ADDRESS_ID).isInvalid()).isFalse();
+        assertThat(saved).singleElement().extracting(MeterDraft::address).isEqualTo("370101990002");
+    }
+
+    @Test
     void letters_in_the_address_are_refused() {
         fillValidMeter();
         _setValue(text(MeterForm.ADDRESS_ID), "3701019900ab");
