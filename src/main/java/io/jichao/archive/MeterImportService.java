@@ -1,5 +1,6 @@
 package io.jichao.archive;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,9 +168,9 @@ public class MeterImportService {
             BillingMode billingMode = cell(MeterField.BILLING_MODE, MeterImportValues::billingMode);
             Integer ct = cell(MeterField.CT_RATIO, MeterImportValues::integer);
             Integer pt = cell(MeterField.PT_RATIO, MeterImportValues::integer);
-            var maxPower = cell(MeterField.MAX_POWER_KW, MeterImportValues::decimal);
-            var alarm1 = cell(MeterField.ALARM1_KWH, MeterImportValues::decimal);
-            var alarm2 = cell(MeterField.ALARM2_KWH, MeterImportValues::decimal);
+            BigDecimal maxPower = cell(MeterField.MAX_POWER_KW, MeterImportValues::decimal);
+            BigDecimal alarm1 = cell(MeterField.ALARM1_KWH, MeterImportValues::decimal);
+            BigDecimal alarm2 = cell(MeterField.ALARM2_KWH, MeterImportValues::decimal);
             BuildingView building = building();
             Long floorId = null;
             Long boxId = null;
