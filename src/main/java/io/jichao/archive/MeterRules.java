@@ -2,6 +2,7 @@ package io.jichao.archive;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ public final class MeterRules {
     public static final BigDecimal MAX_POWER_KW = new BigDecimal("9999.9999");
     public static final BigDecimal MAX_ALARM_KWH = new BigDecimal("99999999.99");
     public static final int MAX_PHONES = 5;
+    /** Phones may be separated by commas, semicolons (either width), the Chinese list comma or spaces. */
+    public static final Pattern PHONE_SEPARATORS = Pattern.compile("[,;，；、\\s]+");
 
     private MeterRules() {
     }
@@ -76,6 +79,14 @@ public final class MeterRules {
             }
         }
         return errors;
+    }
+
+    /** The phone numbers in a text as people type them, e.g. {@code 13900000001; 021-62000001}. */
+    public static List<String> splitPhones(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(PHONE_SEPARATORS.split(text.strip())).filter(phone -> !phone.isEmpty()).toList();
     }
 
     private static void checkRange(List<DomainException> errors, BigDecimal value, BigDecimal max, int scale,

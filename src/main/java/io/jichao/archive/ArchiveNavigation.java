@@ -1,0 +1,18 @@
+package io.jichao.archive;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.jichao.archive.ui.MeterGridView;
+import io.jichao.shared.ui.NavigationEntry;
+
+/** The archive's entries in the side navigation. */
+@Configuration(proxyBeanMethods = false)
+class ArchiveNavigation {
+
+    @Bean
+    NavigationEntry metersEntry() {
+        return new NavigationEntry(10, "nav.meters", VaadinIcon.DASHBOARD, MeterGridView.class);
+    }
+}
