@@ -45,7 +45,7 @@ final class DialInCollector extends SimulatedCollector {
     void goDown() {
         connections.values().forEach(Channel::close);
         connections.clear();
-        buses.values().forEach(SimulatedBus::disconnectAll);
+        buses.values().forEach(SimulatedBus::goOffline);
     }
 
     @Override

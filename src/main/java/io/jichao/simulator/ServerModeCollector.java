@@ -53,7 +53,7 @@ final class ServerModeCollector extends SimulatedCollector {
     void goDown() {
         listeners.values().forEach(Channel::close);
         listeners.clear();
-        buses.values().forEach(SimulatedBus::disconnectAll);
+        buses.values().forEach(SimulatedBus::goOffline);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class SimulatedBus {
     private final ChannelGroup connections;
     private final Deque<Object> transmitQueue = new ArrayDeque<>();
     private boolean busy;
+    private volatile boolean online;
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -86,12 +87,24 @@ public final class SimulatedBus {
         return connections.size();
     }
 
+    /**
+     * Adds a connection, unless the collector is down: a connection accepted just before a reboot
+     * can become active just after it, and must not survive it.
+     */
     void attach(Channel channel) {
         connections.add(channel);
+        if (!online) {
+            channel.close();
+        }
+    }
+
+    void goOnline() {
+        online = true;
     }
 
     /** Drops every TCP connection and forgets queued requests (collector reboot or stop). */
-    void disconnectAll() {
+    void goOffline() {
+        online = false;
         connections.close();
         executor.execute(transmitQueue::clear);
     }

@@ -61,6 +61,7 @@ public abstract sealed class SimulatedCollector permits ServerModeCollector, Dia
         group.schedule(() -> {
             if (state == CollectorState.REBOOTING) {
                 state = CollectorState.RUNNING;
+                buses.values().forEach(SimulatedBus::goOnline);
                 comeUp();
             }
         }, downtime.toNanos(), TimeUnit.NANOSECONDS);
@@ -68,6 +69,7 @@ public abstract sealed class SimulatedCollector permits ServerModeCollector, Dia
 
     void start() {
         state = CollectorState.RUNNING;
+        buses.values().forEach(SimulatedBus::goOnline);
         startNetwork();
     }
 
