@@ -37,6 +37,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_engine_never_depends_on_the_simulator() {
+        noClasses().that().resideInAPackage("io.jichao.collection..")
+                .should().dependOnClassesThat().resideInAPackage("io.jichao.simulator..")
+                .check(classes);
+    }
+
+    @Test
+    void the_simulator_runs_without_spring() {
+        noClasses().that().resideInAPackage("io.jichao.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..")
+                .check(classes);
+    }
+
+    @Test
     void views_never_use_repositories() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
