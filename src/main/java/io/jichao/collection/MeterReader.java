@@ -80,9 +80,13 @@ public final class MeterReader {
                     }
                 }
                 case DataValue.DateWithWeekday date -> meterDate = date.date();
-                case DataValue.TimeOfDay time when meterDate != null -> values.add(clockOffset(meterDate, time, started));
+                case DataValue.TimeOfDay time -> {
+                    if (meterDate != null) {
+                        values.add(clockOffset(meterDate, time, started));
+                    }
+                }
                 default -> {
-                    // A format this reader does not store (a time without its date): nothing to keep.
+                    // A format this reader does not store: nothing to keep.
                 }
             }
         }
