@@ -1,0 +1,88 @@
+package io.jichao.collection;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.jichao.archive.MeterService;
+import io.jichao.audit.AuditEvent.Outcome;
+import io.jichao.audit.AuditTrail;
+import io.jichao.collection.link.Priority;
+import io.jichao.security.CurrentOperator;
+import io.jichao.security.OperatorContext;
+import io.jichao.shared.DomainException;
+
+/**
+ * "Read now" for operators (R1, R6): reads a meter through its bus at operator priority, stores the
+ * values with source OPERATOR and audits the attempt. The meter must be inside the operator's
+ * district: {@link MeterService#get} enforces both permission (VIEW_ARCHIVE) and district and
+ * answers "not found" otherwise.
+ */
+@Service
+public class MeterReadingService {
+
+    /**
+     * What "read now" asks for: five exchanges on a 2007 three-phase meter (energy, credit, voltage
+     * and current blocks, power), ≈ 1.4 s at 2400 bps with 50 ms answer delay — under the 2 s an
+     * operator waits comfortably.
+     */
+    public static final Set<ReadingItem> READ_NOW_ITEMS = Set.of(ReadingItem.ACTIVE_ENERGY,
+            ReadingItem.REMAINING_ENERGY, ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C,
+            ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C, ReadingItem.ACTIVE_POWER,
+            ReadingItem.WATER_VOLUME);
+
+    private final MeterService meters;
+    private final CollectionEngine engine;
+    private final ReadingWriter writer;
+    private final MeterStatusStore statusStore;
+    private final CurrentOperator currentOperator;
+    private final AuditTrail audit;
+    private final TransactionOperations transactions;
+
+    MeterReadingService(MeterService meters, CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
+                        CurrentOperator currentOperator, AuditTrail audit, TransactionOperations transactions) {
+        this.meters = meters;
+        this.engine = engine;
+        this.writer = writer;
+        this.statusStore = statusStore;
+        this.currentOperator = currentOperator;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Reads the meter now and returns what it answered. Blocks for the bus time (no database
+     * transaction is held meanwhile); refused outside the district like any archive access.
+     */
+    public MeterReadResult readNow(long meterId) {
+        OperatorContext operator = currentOperator.get();
+        String address = meters.get(meterId).draft().address();
+        if (!engine.running()) {
+            throw new DomainException("error.collection.engine.stopped");
+        }
+        MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
+                .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
+        writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
+        statusStore.save(engine.health(meterId));
+        String details = describe(result);
+        if (result.succeeded()) {
+            transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_READ_NOW", address, details));
+        } else {
+            audit.recordUnsuccessful(operator.username(), "METER_READ_NOW", address, details, Outcome.FAILED);
+        }
+        return result;
+    }
+
+    /** The latest health of a meter inside the operator's district. */
+    public MeterHealth health(long meterId) {
+        meters.get(meterId);
+        return engine.health(meterId);
+    }
+
+    private static String describe(MeterReadResult result) {
+        List<String> values = result.values().stream().map(v -> v.item() + "=" + v.value().toPlainString()).toList();
+        return result.failure().map(f -> f + " " + values).orElse(values.toString());
+    }
+}
