@@ -1,5 +1,6 @@
 package io.jichao.collection.link;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,13 @@ import java.util.concurrent.Executor;
  * {@code completions}, so callers' callbacks never run on that thread.
  */
 public final class BusLink {
+
+    /**
+     * After an operator's exchange the bus waits this long for the operator's next request before
+     * serving a cycle: a "read now" is a series of exchanges, and without the hold every one of them
+     * would queue behind the cycle's next request (the reader sends the next only after the answer).
+     */
+    static final Duration OPERATOR_HOLD = Duration.ofMillis(100);
 
     /** Where the bus is in its cycle of send, wait, pause. */
     public enum State {
@@ -43,6 +51,8 @@ public final class BusLink {
     private long sequence;
     /** Changes on every connect and disconnect, so timers of an older connection do nothing. */
     private long epoch;
+    /** True while a pause only waits for the operator's next request (see {@link #OPERATOR_HOLD}). */
+    private boolean holdingForOperator;
 
     public BusLink(LinkSettings settings, LinkTimers timers, Executor completions, PortCounters counters) {
         this.settings = settings;
@@ -69,6 +79,11 @@ public final class BusLink {
             return result;
         }
         queue.add(new Exchange(request, priority, sequence++, result));
+        if (priority == Priority.OPERATOR && state == State.PAUSED && holdingForOperator) {
+            cancelTimer();
+            holdingForOperator = false;
+            state = State.IDLE;
+        }
         pump();
         return result;
     }
@@ -77,6 +92,7 @@ public final class BusLink {
         epoch++;
         transport = newTransport;
         cancelTimer();
+        holdingForOperator = false;
         state = State.IDLE;
         pump();
     }
@@ -86,6 +102,7 @@ public final class BusLink {
         epoch++;
         transport = null;
         cancelTimer();
+        holdingForOperator = false;
         state = State.DISCONNECTED;
         List<Exchange> failed = new ArrayList<>(queue);
         queue.clear();
@@ -115,7 +132,7 @@ public final class BusLink {
         Exchange done = current;
         current = null;
         complete(done.result, outcome.get());
-        pause();
+        pauseAfter(done);
     }
 
     private void pump() {
@@ -153,20 +170,33 @@ public final class BusLink {
         }
         // The retry (still current) or the next exchange goes out after the gap: a late answer
         // to the timed-out attempt then arrives while nothing waits and is counted as unmatched.
-        pause();
+        pauseAfter(exchange);
     }
 
-    private void pause() {
-        if (settings.minimumGap().isZero()) {
+    private void pauseAfter(Exchange finished) {
+        boolean operatorMayContinue = current == null && finished.priority == Priority.OPERATOR
+                && queue.stream().noneMatch(e -> e.priority == Priority.OPERATOR);
+        Duration gap = settings.minimumGap();
+        if (operatorMayContinue && gap.compareTo(OPERATOR_HOLD) < 0) {
+            holdingForOperator = true;
+            pause(OPERATOR_HOLD);
+        } else {
+            pause(gap);
+        }
+    }
+
+    private void pause(Duration length) {
+        if (length.isZero()) {
             state = State.IDLE;
             pump();
             return;
         }
         state = State.PAUSED;
         long pausedIn = epoch;
-        timer = timers.schedule(settings.minimumGap(), () -> {
+        timer = timers.schedule(length, () -> {
             if (pausedIn == epoch && state == State.PAUSED) {
                 timer = null;
+                holdingForOperator = false;
                 state = State.IDLE;
                 pump();
             }
