@@ -3,6 +3,7 @@ package io.jichao.collection;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -40,9 +41,12 @@ public class MeterReadingService {
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final TransactionOperations transactions;
+    private final JdbcTemplate jdbc;
 
     MeterReadingService(MeterService meters, CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
-                        CurrentOperator currentOperator, AuditTrail audit, TransactionOperations transactions) {
+                        CurrentOperator currentOperator, AuditTrail audit, TransactionOperations transactions,
+                        JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.meters = meters;
         this.engine = engine;
         this.writer = writer;
@@ -73,6 +77,19 @@ public class MeterReadingService {
             audit.recordUnsuccessful(operator.username(), "METER_READ_NOW", address, details, Outcome.FAILED);
         }
         return result;
+    }
+
+    /** The newest stored value of each item of a meter inside the operator's district. */
+    public List<StoredReading> latest(long meterId) {
+        meters.get(meterId);
+        return jdbc.query("""
+                SELECT r.item, r.value, r.meter_time, r.read_at, r.source FROM reading r
+                WHERE r.meter_id = ? AND r.read_at = (SELECT MAX(l.read_at) FROM reading l
+                                                      WHERE l.meter_id = r.meter_id AND l.item = r.item)
+                ORDER BY r.item""", (row, n) -> new StoredReading(meterId, ReadingItem.valueOf(row.getString(1)),
+                row.getBigDecimal(2), row.getObject(3, java.time.LocalDateTime.class),
+                row.getTimestamp(4).toInstant(), ReadingSource.valueOf(row.getString(5))), meterId)
+                .stream().distinct().toList();
     }
 
     /** The latest health of a meter inside the operator's district. */
