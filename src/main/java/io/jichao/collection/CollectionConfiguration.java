@@ -36,9 +36,4 @@ class CollectionConfiguration {
     MeterStatusStore meterStatusStore(JdbcTemplate jdbc) {
         return new MeterStatusStore(jdbc);
     }
-
-    @Bean
-    TransactionTemplate collectionTransactions(PlatformTransactionManager transactions) {
-        return new TransactionTemplate(transactions);
-    }
 }

@@ -26,6 +26,7 @@ import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.Parity;
 import io.jichao.collection.link.DialInServer;
 import io.jichao.collection.link.DialInSettings;
+import io.jichao.collection.link.PortDirectory;
 import io.jichao.collection.link.LinkProtocol;
 import io.jichao.collection.link.LinkSettings;
 import io.jichao.collection.link.PortKey;
@@ -59,6 +60,7 @@ public final class CollectionEngine implements AutoCloseable {
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private volatile Topology topology;
 
+    /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
     private record Topology(EventLoopGroup group, ExecutorService completions, Map<PortKey, PortLink> links,
                             List<ServerPortConnector> connectors, DialInServer dialIn,
                             List<CollectorDevice> collectors, Map<Long, MeterRoute> routes) {
@@ -97,14 +99,14 @@ public final class CollectionEngine implements AutoCloseable {
                 .forEach(c -> dialInCollectors.put(c.registrationId(), c));
         DialInSettings dialInSettings = new DialInSettings(Pattern.compile(properties.registrationPattern()),
                 properties.registrationTimeout(), properties.heartbeat(), properties.heartbeatInterval().multipliedBy(3));
-        DialInServer dialIn = DialInServer.bind(group, properties.dialInHost(), properties.dialInPort(), dialInSettings,
+        DialInServer dialIn = bindDialIn(group, dialInSettings,
                 (registrationId, portNumber) -> Optional.ofNullable(dialInCollectors.get(registrationId))
                         .map(c -> links.get(new PortKey(c.id(), portNumber))));
         topology = new Topology(group, completions, Map.copyOf(links), List.copyOf(connectors), dialIn,
                 List.copyOf(collectors), routes);
         connectors.forEach(ServerPortConnector::start);
         log.info("Collection engine started: {} collectors, {} ports, {} meters, dial-in on port {}",
-                collectors.size(), links.size(), routes.size(), dialIn.port());
+                collectors.size(), links.size(), routes.size(), dialIn == null ? "-" : dialIn.port());
     }
 
     public synchronized void stop() {
@@ -115,7 +117,9 @@ public final class CollectionEngine implements AutoCloseable {
         topology = null;
         running.connectors().forEach(ServerPortConnector::stop);
         running.links().values().forEach(PortLink::close);
-        running.dialIn().close();
+        if (running.dialIn() != null) {
+            running.dialIn().close();
+        }
         running.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         running.completions().shutdown();
         log.info("Collection engine stopped");
@@ -136,7 +140,26 @@ public final class CollectionEngine implements AutoCloseable {
 
     /** The dial-in listener's port (useful when configured as 0). */
     public int dialInPort() {
-        return runningTopology().dialIn().port();
+        DialInServer dialIn = runningTopology().dialIn();
+        if (dialIn == null) {
+            throw new IllegalStateException("the dial-in listener is not bound");
+        }
+        return dialIn.port();
+    }
+
+    /**
+     * A taken dial-in port must not stop the SERVER-mode collectors from being read (R9): the
+     * listener is then missing, which is logged as an error, and the rest of the engine runs.
+     */
+    private DialInServer bindDialIn(EventLoopGroup group, DialInSettings settings,
+                                    PortDirectory directory) {
+        try {
+            return DialInServer.bind(group, properties.dialInHost(), properties.dialInPort(), settings, directory);
+        } catch (RuntimeException bindFailed) {
+            log.error("Dial-in listener on {}:{} not started, dial-in collectors cannot connect: {}",
+                    properties.dialInHost(), properties.dialInPort(), bindFailed.toString());
+            return null;
+        }
     }
 
     public Optional<PortLink> link(PortKey key) {

@@ -5,7 +5,9 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.archive.MeterService;
 import io.jichao.audit.AuditEvent.Outcome;
@@ -44,7 +46,7 @@ public class MeterReadingService {
     private final JdbcTemplate jdbc;
 
     MeterReadingService(MeterService meters, CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
-                        CurrentOperator currentOperator, AuditTrail audit, TransactionOperations transactions,
+                        CurrentOperator currentOperator, AuditTrail audit, PlatformTransactionManager transactionManager,
                         JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.meters = meters;
@@ -53,7 +55,8 @@ public class MeterReadingService {
         this.statusStore = statusStore;
         this.currentOperator = currentOperator;
         this.audit = audit;
-        this.transactions = transactions;
+        // The audit entry needs a transaction of its own; the bus read itself must not hold one.
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
