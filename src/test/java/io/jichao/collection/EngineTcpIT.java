@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,9 +181,5 @@ class EngineTcpIT {
 
     private static int portOf(MeterReadResult result) {
         return (int) (result.meterId() % 1000 / 100);
-    }
-
-    static Consumer<MeterReadResult> ignore() {
-        return result -> { };
     }
 }
