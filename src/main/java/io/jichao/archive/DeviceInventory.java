@@ -38,8 +38,20 @@ public class DeviceInventory {
     }
 
     /** One metering point; {@code channel} is set for a household channel of a DHDSY multi-user box. */
-    public record MeterDevice(String address, Integer channel, MeterProtocol protocol, Phase phase,
+    public record MeterDevice(long id, String address, Integer channel, MeterProtocol protocol, Phase phase,
                               BigDecimal maxPowerKw, BillingMode billingMode) {
+
+        /**
+         * The address the point answers at on the bus. A DHDSY multi-user box's household channel n
+         * answers at the box address + (n − 1), counted in decimal (the address is BCD): box
+         * 370103019900, channel 12 → 370103019911. The simulator follows the same rule.
+         */
+        public String wireAddress() {
+            if (channel == null) {
+                return address;
+            }
+            return String.format("%012d", Long.parseLong(address) + channel - 1);
+        }
     }
 
     private final EntityManager entityManager;
@@ -72,7 +84,7 @@ public class DeviceInventory {
     }
 
     private static MeterDevice meter(Meter meter) {
-        return new MeterDevice(meter.getAddress(), meter.getDeviceChannel(), meter.getProtocol(), meter.getPhase(),
+        return new MeterDevice(meter.getId(), meter.getAddress(), meter.getDeviceChannel(), meter.getProtocol(), meter.getPhase(),
                 meter.getMaxPowerKw(), meter.getBillingMode());
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import io.jichao.archive.CollectorService;
+import io.jichao.collection.EngineMonitor;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.archive.ConnectionMode;
@@ -42,14 +43,16 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
 
     private final transient CollectorService collectors;
     private final transient SiteStructureService structure;
+    private final transient EngineMonitor monitor;
     private final Grid<CollectorView> grid = new Grid<>();
     private final Grid<PortView> ports = new Grid<>();
     private final H3 portsTitle = new H3();
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
 
-    public CollectorsView(CollectorService collectors, SiteStructureService structure) {
+    public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor) {
         this.collectors = collectors;
+        this.monitor = monitor;
         this.structure = structure;
         setSizeFull();
 
@@ -79,6 +82,10 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
                 .setAutoWidth(true);
         grid.addColumn(c -> c.ports().stream().mapToLong(PortView::activeMeters).sum())
                 .setHeader(getTranslation("collectors.meters")).setKey("meters").setAutoWidth(true);
+        // Live state from the engine of this process (R16); blank when the engine runs elsewhere.
+        grid.addColumn(c -> monitor.collector(c.id()).map(status -> getTranslation(status.online()
+                        ? "collector.status.online" : "collector.status.offline")).orElse(""))
+                .setHeader(getTranslation("collectors.status")).setKey("status").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(event -> showPorts());
 
         ports.setId(PORTS_GRID_ID);
@@ -93,6 +100,7 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
                 .setHeader(getTranslation("port.tcp")).setKey("tcp").setAutoWidth(true);
         ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
                 .setAutoWidth(true);
+        ports.addColumn(this::traffic).setHeader(getTranslation("port.traffic")).setKey("traffic").setAutoWidth(true);
         ports.asSingleSelect().addValueChangeListener(event -> updateActions());
         portsTitle.setId(PORTS_TITLE_ID);
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
@@ -159,5 +167,13 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
     @Override
     public String getPageTitle() {
         return getTranslation(pageTitleKey());
+    }
+
+    private String traffic(PortView port) {
+        return selected().flatMap(collector -> monitor.collector(collector.id()))
+                .flatMap(status -> status.ports().stream().filter(p -> p.portNumber() == port.portNumber()).findFirst())
+                .map(p -> getTranslation("collector.status.traffic", p.requests(), p.answers(), p.timeouts(),
+                        p.corruptFrames()))
+                .orElse("");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -59,6 +60,9 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
     public static final String FILTER_BILLING_MODE_ID = "meter-filter-billing-mode";
     public static final String FILTER_STATE_ID = "meter-filter-state";
     public static final String FILTER_TEXT_ID = "meter-filter-text";
+    public static final String LIVE_ID = "meter-live";
+    /** The collection feature's live view of one meter, addressed by URL so archive needs none of its code. */
+    static final String LIVE_ROUTE = "meters/%d/live";
 
     private final transient MeterService meters;
     private final transient MeterImportService importer;
@@ -69,6 +73,7 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
     private final Span count = new Span();
     private final Button edit = new Button();
     private final Button remove = new Button();
+    private final Button live = new Button();
 
     public MeterGridView(MeterService meters, MeterImportService importer, SiteStructureService structure,
                          CollectorService collectors, CurrentOperator currentOperator) {
@@ -95,6 +100,8 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
             remove.addClickListener(click -> selected().ifPresent(this::confirmRemove));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
+        actions.add(configure(live, LIVE_ID, "action.live", VaadinIcon.CHART_LINE));
+        live.addClickListener(click -> selected().ifPresent(row -> UI.getCurrent().navigate(LIVE_ROUTE.formatted(row.id()))));
         actions.add(exportLinks.csv(), exportLinks.xlsx(), count);
         add(filterBar, actions, grid);
         refresh();
@@ -161,6 +168,7 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
         boolean activeSelected = selected().filter(row -> row.state() == MeterState.ACTIVE).isPresent();
         edit.setEnabled(activeSelected);
         remove.setEnabled(activeSelected);
+        live.setEnabled(activeSelected);
     }
 
     private Optional<MeterRow> selected() {

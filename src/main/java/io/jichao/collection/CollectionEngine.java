@@ -1,0 +1,285 @@
+package io.jichao.collection;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jichao.archive.ConnectionMode;
+import io.jichao.archive.DeviceInventory.CollectorDevice;
+import io.jichao.archive.DeviceInventory.MeterDevice;
+import io.jichao.archive.DeviceInventory.PortDevice;
+import io.jichao.archive.MeterProtocol;
+import io.jichao.archive.Parity;
+import io.jichao.collection.link.DialInServer;
+import io.jichao.collection.link.DialInSettings;
+import io.jichao.collection.link.PortDirectory;
+import io.jichao.collection.link.LinkProtocol;
+import io.jichao.collection.link.LinkSettings;
+import io.jichao.collection.link.PortKey;
+import io.jichao.collection.link.PortLink;
+import io.jichao.collection.link.Priority;
+import io.jichao.collection.link.ServerPortConnector;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+/**
+ * The collection engine: one {@link PortLink} per serial port of every enabled collector, the
+ * connections that carry them (outgoing for SERVER-mode units, the dial-in listener for CLIENT
+ * ones), reading single meters and whole cycles, and the in-memory health of every meter.
+ *
+ * <p>Threads: Netty's event loops only move bytes and run the bus state machines; readers block
+ * on virtual threads (one per port during a cycle), and exchange results are handed over on a
+ * virtual-thread executor, so nothing slow ever runs on an event loop.
+ */
+public final class CollectionEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionEngine.class);
+
+    /** A meter and the bus it hangs on. */
+    public record MeterRoute(PortKey port, MeterDevice meter) {
+    }
+
+    private final CollectionProperties properties;
+    private final MeterReader reader;
+    private final CycleTracker cycles = new CycleTracker();
+    private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
+    private volatile Topology topology;
+
+    /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
+    private record Topology(EventLoopGroup group, ExecutorService completions, Map<PortKey, PortLink> links,
+                            List<ServerPortConnector> connectors, DialInServer dialIn,
+                            List<CollectorDevice> collectors, Map<Long, MeterRoute> routes) {
+    }
+
+    public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone) {
+        this.properties = properties;
+        this.reader = new MeterReader(clock, meterZone);
+    }
+
+    public synchronized void start(List<CollectorDevice> collectors) {
+        if (topology != null) {
+            throw new IllegalStateException("the engine is already running");
+        }
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
+        ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
+        Map<PortKey, PortLink> links = new LinkedHashMap<>();
+        List<ServerPortConnector> connectors = new ArrayList<>();
+        Map<Long, MeterRoute> routes = new ConcurrentHashMap<>();
+        for (CollectorDevice collector : collectors) {
+            for (PortDevice port : collector.ports()) {
+                PortKey key = new PortKey(collector.id(), port.portNumber());
+                PortLink link = new PortLink(key, linkProtocol(port.protocol()), linkSettings(port), group.next(),
+                        completions);
+                links.put(key, link);
+                port.meters().forEach(meter -> routes.put(meter.id(), new MeterRoute(key, meter)));
+                if (collector.mode() == ConnectionMode.SERVER && port.tcpPort() != null && collector.host() != null) {
+                    connectors.add(new ServerPortConnector(link, collector.host(), port.tcpPort(),
+                            properties.connectTimeout()));
+                }
+            }
+        }
+        Map<String, CollectorDevice> dialInCollectors = new ConcurrentHashMap<>();
+        collectors.stream().filter(c -> c.mode() == ConnectionMode.CLIENT && c.registrationId() != null)
+                .forEach(c -> dialInCollectors.put(c.registrationId(), c));
+        DialInSettings dialInSettings = new DialInSettings(Pattern.compile(properties.registrationPattern()),
+                properties.registrationTimeout(), properties.heartbeat(), properties.heartbeatInterval().multipliedBy(3));
+        DialInServer dialIn = bindDialIn(group, dialInSettings,
+                (registrationId, portNumber) -> Optional.ofNullable(dialInCollectors.get(registrationId))
+                        .map(c -> links.get(new PortKey(c.id(), portNumber))));
+        topology = new Topology(group, completions, Map.copyOf(links), List.copyOf(connectors), dialIn,
+                List.copyOf(collectors), routes);
+        connectors.forEach(ServerPortConnector::start);
+        log.info("Collection engine started: {} collectors, {} ports, {} meters, dial-in on port {}",
+                collectors.size(), links.size(), routes.size(), dialIn == null ? "-" : dialIn.port());
+    }
+
+    public synchronized void stop() {
+        Topology running = topology;
+        if (running == null) {
+            return;
+        }
+        topology = null;
+        running.connectors().forEach(ServerPortConnector::stop);
+        running.links().values().forEach(PortLink::close);
+        if (running.dialIn() != null) {
+            running.dialIn().close();
+        }
+        running.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        running.completions().shutdown();
+        log.info("Collection engine stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean running() {
+        return topology != null;
+    }
+
+    public CollectionProperties properties() {
+        return properties;
+    }
+
+    /** The dial-in listener's port (useful when configured as 0). */
+    public int dialInPort() {
+        DialInServer dialIn = runningTopology().dialIn();
+        if (dialIn == null) {
+            throw new IllegalStateException("the dial-in listener is not bound");
+        }
+        return dialIn.port();
+    }
+
+    /**
+     * A taken dial-in port must not stop the SERVER-mode collectors from being read (R9): the
+     * listener is then missing, which is logged as an error, and the rest of the engine runs.
+     */
+    private DialInServer bindDialIn(EventLoopGroup group, DialInSettings settings,
+                                    PortDirectory directory) {
+        try {
+            return DialInServer.bind(group, properties.dialInHost(), properties.dialInPort(), settings, directory);
+        } catch (RuntimeException bindFailed) {
+            log.error("Dial-in listener on {}:{} not started, dial-in collectors cannot connect: {}",
+                    properties.dialInHost(), properties.dialInPort(), bindFailed.toString());
+            return null;
+        }
+    }
+
+    public Optional<PortLink> link(PortKey key) {
+        Topology current = topology;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.links().get(key));
+    }
+
+    public Optional<MeterRoute> route(long meterId) {
+        Topology current = topology;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.routes().get(meterId));
+    }
+
+    /**
+     * Takes the meters of the archive's current state (added, moved, removed meters) without
+     * touching connections. New collectors or ports need a restart of the engine.
+     */
+    public void refreshMeters(List<CollectorDevice> collectors) {
+        Topology current = runningTopology();
+        Map<Long, MeterRoute> fresh = new ConcurrentHashMap<>();
+        for (CollectorDevice collector : collectors) {
+            for (PortDevice port : collector.ports()) {
+                PortKey key = new PortKey(collector.id(), port.portNumber());
+                if (current.links().containsKey(key)) {
+                    port.meters().forEach(meter -> fresh.put(meter.id(), new MeterRoute(key, meter)));
+                }
+            }
+        }
+        current.routes().keySet().retainAll(fresh.keySet());
+        current.routes().putAll(fresh);
+    }
+
+    /** Reads one meter now, blocking the calling (virtual or request) thread; records its health. */
+    public Optional<MeterReadResult> read(long meterId, Set<ReadingItem> items, Priority priority) {
+        Topology current = runningTopology();
+        MeterRoute route = current.routes().get(meterId);
+        if (route == null) {
+            return Optional.empty();
+        }
+        MeterReadResult result = reader.read(current.links().get(route.port()), route.meter(), items, priority);
+        record(result);
+        return Optional.of(result);
+    }
+
+    /**
+     * One reading cycle over every meter: ports in parallel (one virtual thread each), the meters
+     * of a port one after the other through its queue. Each result goes to {@code sink} as soon as
+     * it is known. Returns when every port is done.
+     */
+    public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink) {
+        Topology current = runningTopology();
+        Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
+        current.routes().values().forEach(route ->
+                byPort.computeIfAbsent(route.port(), key -> new ArrayList<>()).add(route.meter()));
+        CycleTracker.Run run = cycles.begin(current.routes().size());
+        try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {
+            byPort.forEach((key, meters) -> ports.submit(() -> {
+                PortLink link = current.links().get(key);
+                for (MeterDevice meter : meters) {
+                    MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
+                    record(result);
+                    run.meterDone(result.succeeded());
+                    sink.accept(result);
+                }
+            }));
+        }
+        return run.finish();
+    }
+
+    public CycleProgress cycleProgress() {
+        return cycles.progress();
+    }
+
+    public MeterHealth health(long meterId) {
+        return health.getOrDefault(meterId, MeterHealth.never(meterId));
+    }
+
+    public EngineStatus status() {
+        Topology current = topology;
+        if (current == null) {
+            return new EngineStatus(false, List.of(), cycles.progress());
+        }
+        List<EngineStatus.CollectorStatus> collectors = new ArrayList<>();
+        for (CollectorDevice collector : current.collectors()) {
+            List<EngineStatus.PortStatus> ports = collector.ports().stream()
+                    .map(port -> portStatus(current.links().get(new PortKey(collector.id(), port.portNumber()))))
+                    .toList();
+            collectors.add(new EngineStatus.CollectorStatus(collector.id(), collector.name(),
+                    ports.stream().anyMatch(EngineStatus.PortStatus::connected), ports));
+        }
+        return new EngineStatus(true, collectors, cycles.progress());
+    }
+
+    private static EngineStatus.PortStatus portStatus(PortLink link) {
+        var counters = link.counters();
+        return new EngineStatus.PortStatus(link.key().portNumber(), link.connected(), counters.requests(),
+                counters.answers(), counters.timeouts(), counters.retries(), counters.unmatched(), counters.linkDown(),
+                link.decodeStatistics().corruptions(), counters.bytesIn(), counters.bytesOut());
+    }
+
+    private void record(MeterReadResult result) {
+        health.compute(result.meterId(), (id, previous) ->
+                (previous == null ? MeterHealth.never(id) : previous).after(result));
+    }
+
+    private Topology runningTopology() {
+        Topology current = topology;
+        if (current == null) {
+            throw new IllegalStateException("the collection engine is not running");
+        }
+        return current;
+    }
+
+    private LinkSettings linkSettings(PortDevice port) {
+        boolean modbus = port.protocol() == MeterProtocol.MODBUS_RTU;
+        int bitsPerByte = port.parity() == Parity.NONE ? 10 : 11;
+        return new LinkSettings(properties.answerTimeout(modbus), properties.retries(), properties.minimumGap(),
+                port.baudRate(), bitsPerByte);
+    }
+
+    private static LinkProtocol linkProtocol(MeterProtocol protocol) {
+        return protocol == MeterProtocol.MODBUS_RTU ? LinkProtocol.MODBUS : LinkProtocol.DLT645;
+    }
+}

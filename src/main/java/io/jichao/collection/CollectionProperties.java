@@ -1,0 +1,81 @@
+package io.jichao.collection;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the collection engine ({@code jichao.collection.*}); see the README's table.
+ *
+ * @param enabled             run the engine in this process (R7: a web-only process sets false)
+ * @param dlt645AnswerTimeout answer timeout after the last request byte on DL/T 645 buses
+ * @param modbusAnswerTimeout the same on Modbus RTU buses
+ * @param retries             extra attempts after a timeout
+ * @param minimumGap          quiet time between exchanges on one bus
+ * @param connectTimeout      TCP connect timeout towards SERVER-mode collectors
+ * @param dialInHost          address the dial-in listener binds
+ * @param dialInPort          port of the dial-in listener (0: any free port, for tests)
+ * @param registrationPattern regex with groups {@code id} and {@code port} for the dial-in registration packet
+ * @param registrationTimeout time a dial-in connection has to register
+ * @param heartbeat           dial-in heartbeat packet, dropped
+ * @param heartbeatInterval   the units' heartbeat interval; silence for 3 × this closes the connection
+ * @param cycle               reading cycles
+ * @param writer              storage of readings
+ */
+@ConfigurationProperties("jichao.collection")
+public record CollectionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2s") Duration dlt645AnswerTimeout,
+        @DefaultValue("1s") Duration modbusAnswerTimeout,
+        @DefaultValue("2") int retries,
+        @DefaultValue("200ms") Duration minimumGap,
+        @DefaultValue("3s") Duration connectTimeout,
+        @DefaultValue("0.0.0.0") String dialInHost,
+        @DefaultValue("17900") int dialInPort,
+        @DefaultValue("(?<id>[!-9;-~]{1,40}):(?<port>[1-8])") String registrationPattern,
+        @DefaultValue("10s") Duration registrationTimeout,
+        @DefaultValue("HB") String heartbeat,
+        @DefaultValue("30s") Duration heartbeatInterval,
+        @DefaultValue Cycle cycle,
+        @DefaultValue Writer writer) {
+
+    /**
+     * @param energyInterval time between the end of one cycle and the start of the next
+     * @param initialDelay   first cycle after start-up (connections need a moment)
+     * @param lockAtMostFor  ShedLock safety net when a process dies mid-cycle
+     * @param items          what a cycle reads from each meter
+     */
+    public record Cycle(
+            @DefaultValue("15m") Duration energyInterval,
+            @DefaultValue("30s") Duration initialDelay,
+            @DefaultValue("30m") Duration lockAtMostFor,
+            @DefaultValue({"ACTIVE_ENERGY", "REVERSE_ENERGY", "REMAINING_ENERGY", "VOLTAGE_A", "VOLTAGE_B", "VOLTAGE_C",
+                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "WATER_VOLUME"})
+            Set<ReadingItem> items) {
+
+        public Cycle {
+            items = Set.copyOf(items);
+        }
+    }
+
+    /**
+     * @param bufferCapacity readings held in memory while the database is slow or down; beyond
+     *                       it the oldest CYCLE readings are dropped (and counted)
+     * @param batchSize      rows per JDBC batch
+     * @param flushInterval  how often the buffer is written
+     * @param maxBackoff     longest wait between attempts while the database is down
+     */
+    public record Writer(
+            @DefaultValue("100000") int bufferCapacity,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("1s") Duration flushInterval,
+            @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /** The timeout for a bus of this protocol. */
+    public Duration answerTimeout(boolean modbus) {
+        return modbus ? modbusAnswerTimeout : dlt645AnswerTimeout;
+    }
+}

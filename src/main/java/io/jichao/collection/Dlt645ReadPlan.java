@@ -1,0 +1,98 @@
+package io.jichao.collection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.jichao.archive.MeterProtocol;
+import io.jichao.archive.Phase;
+import io.jichao.protocol.dlt645.DataItem;
+import io.jichao.protocol.dlt645.DataItem1997;
+import io.jichao.protocol.dlt645.DataItem2007;
+
+/**
+ * Which DL/T 645 identifiers give which {@link ReadingItem}s. 2007 three-phase meters answer the
+ * voltage and current blocks (one exchange for three values, which matters at ≈ 4 reads/s per
+ * bus); 1997 has no standard prepaid item, so REMAINING_ENERGY is skipped there.
+ */
+final class Dlt645ReadPlan {
+
+    /** One read and the items its value holds, in the value's order. */
+    record PlannedRead(DataItem dataItem, List<ReadingItem> produces) {
+    }
+
+    private Dlt645ReadPlan() {
+    }
+
+    static List<PlannedRead> plan(MeterProtocol protocol, Phase phase, Set<ReadingItem> wanted) {
+        List<PlannedRead> reads = new ArrayList<>();
+        boolean v2007 = protocol == MeterProtocol.DLT645_2007;
+        boolean threePhase = phase == Phase.THREE;
+        if (wanted.contains(ReadingItem.ACTIVE_ENERGY)) {
+            reads.add(single(v2007 ? DataItem2007.FORWARD_ACTIVE_TOTAL : DataItem1997.FORWARD_ACTIVE_TOTAL,
+                    ReadingItem.ACTIVE_ENERGY));
+        }
+        if (wanted.contains(ReadingItem.REVERSE_ENERGY)) {
+            reads.add(single(v2007 ? DataItem2007.REVERSE_ACTIVE_TOTAL : DataItem1997.REVERSE_ACTIVE_TOTAL,
+                    ReadingItem.REVERSE_ENERGY));
+        }
+        if (wanted.contains(ReadingItem.REMAINING_ENERGY) && v2007) {
+            reads.add(single(DataItem2007.REMAINING_ENERGY, ReadingItem.REMAINING_ENERGY));
+        }
+        if (v2007 && threePhase) {
+            addBlock(reads, wanted, DataItem2007.VOLTAGE_BLOCK,
+                    List.of(ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C));
+            addBlock(reads, wanted, DataItem2007.CURRENT_BLOCK,
+                    List.of(ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C));
+        } else {
+            addPhases(reads, wanted, v2007, threePhase);
+        }
+        if (wanted.contains(ReadingItem.ACTIVE_POWER)) {
+            reads.add(single(v2007 ? DataItem2007.ACTIVE_POWER_TOTAL : DataItem1997.ACTIVE_POWER_TOTAL,
+                    ReadingItem.ACTIVE_POWER));
+        }
+        if (wanted.contains(ReadingItem.POWER_FACTOR)) {
+            reads.add(single(v2007 ? DataItem2007.POWER_FACTOR_TOTAL : DataItem1997.POWER_FACTOR_TOTAL,
+                    ReadingItem.POWER_FACTOR));
+        }
+        if (wanted.contains(ReadingItem.METER_TIME)) {
+            // Date and time are two items; the reader combines them into one METER_TIME value.
+            reads.add(new PlannedRead(v2007 ? DataItem2007.DATE : DataItem1997.DATE, List.of()));
+            reads.add(single(v2007 ? DataItem2007.TIME : DataItem1997.TIME, ReadingItem.METER_TIME));
+        }
+        return List.copyOf(reads);
+    }
+
+    private static void addPhases(List<PlannedRead> reads, Set<ReadingItem> wanted, boolean v2007, boolean threePhase) {
+        DataItem[] voltages = v2007
+                ? new DataItem[] {DataItem2007.VOLTAGE_A, DataItem2007.VOLTAGE_B, DataItem2007.VOLTAGE_C}
+                : new DataItem[] {DataItem1997.VOLTAGE_A, DataItem1997.VOLTAGE_B, DataItem1997.VOLTAGE_C};
+        DataItem[] currents = v2007
+                ? new DataItem[] {DataItem2007.CURRENT_A, DataItem2007.CURRENT_B, DataItem2007.CURRENT_C}
+                : new DataItem[] {DataItem1997.CURRENT_A, DataItem1997.CURRENT_B, DataItem1997.CURRENT_C};
+        ReadingItem[] voltageItems = {ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C};
+        ReadingItem[] currentItems = {ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C};
+        int phases = threePhase ? 3 : 1;
+        for (int i = 0; i < phases; i++) {
+            if (wanted.contains(voltageItems[i])) {
+                reads.add(single(voltages[i], voltageItems[i]));
+            }
+        }
+        for (int i = 0; i < phases; i++) {
+            if (wanted.contains(currentItems[i])) {
+                reads.add(single(currents[i], currentItems[i]));
+            }
+        }
+    }
+
+    private static void addBlock(List<PlannedRead> reads, Set<ReadingItem> wanted, DataItem block,
+                                 List<ReadingItem> items) {
+        if (items.stream().anyMatch(wanted::contains)) {
+            reads.add(new PlannedRead(block, items));
+        }
+    }
+
+    private static PlannedRead single(DataItem item, ReadingItem produces) {
+        return new PlannedRead(item, List.of(produces));
+    }
+}

@@ -1,0 +1,39 @@
+package io.jichao.collection;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.jichao.archive.DeviceInventory;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Starts the engine for the archive's enabled collectors once the application is up (after the
+ * demo seeder and simulator, so their devices are there). {@code jichao.collection.enabled=false}
+ * leaves it off: a web-only process of a two-tier installation (R7).
+ */
+@Component
+@Order(3)
+@ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
+class EngineStarter implements ApplicationRunner {
+
+    private final CollectionEngine engine;
+    private final DeviceInventory inventory;
+    private final ReadingWriter writer;
+    private final MeterRegistry registry;
+
+    EngineStarter(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer, MeterRegistry registry) {
+        this.engine = engine;
+        this.inventory = inventory;
+        this.writer = writer;
+        this.registry = registry;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        engine.start(inventory.enabledCollectors());
+        EngineMetrics.bind(registry, engine, writer);
+    }
+}

@@ -1,0 +1,108 @@
+package io.jichao.collection;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.jichao.archive.MeterService;
+import io.jichao.audit.AuditEvent.Outcome;
+import io.jichao.audit.AuditTrail;
+import io.jichao.collection.link.Priority;
+import io.jichao.security.CurrentOperator;
+import io.jichao.security.OperatorContext;
+import io.jichao.shared.DomainException;
+
+/**
+ * "Read now" for operators (R1, R6): reads a meter through its bus at operator priority, stores the
+ * values with source OPERATOR and audits the attempt. The meter must be inside the operator's
+ * district: {@link MeterService#get} enforces both permission (VIEW_ARCHIVE) and district and
+ * answers "not found" otherwise.
+ */
+@Service
+public class MeterReadingService {
+
+    /**
+     * What "read now" asks for: five exchanges on a 2007 three-phase meter (energy, credit, voltage
+     * and current blocks, power), ≈ 1.4 s at 2400 bps with 50 ms answer delay — under the 2 s an
+     * operator waits comfortably.
+     */
+    public static final Set<ReadingItem> READ_NOW_ITEMS = Set.of(ReadingItem.ACTIVE_ENERGY,
+            ReadingItem.REMAINING_ENERGY, ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C,
+            ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C, ReadingItem.ACTIVE_POWER,
+            ReadingItem.WATER_VOLUME);
+
+    private final MeterService meters;
+    private final CollectionEngine engine;
+    private final ReadingWriter writer;
+    private final MeterStatusStore statusStore;
+    private final CurrentOperator currentOperator;
+    private final AuditTrail audit;
+    private final TransactionOperations transactions;
+    private final JdbcTemplate jdbc;
+
+    MeterReadingService(MeterService meters, CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
+                        CurrentOperator currentOperator, AuditTrail audit, PlatformTransactionManager transactionManager,
+                        JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.engine = engine;
+        this.writer = writer;
+        this.statusStore = statusStore;
+        this.currentOperator = currentOperator;
+        this.audit = audit;
+        // The audit entry needs a transaction of its own; the bus read itself must not hold one.
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Reads the meter now and returns what it answered. Blocks for the bus time (no database
+     * transaction is held meanwhile); refused outside the district like any archive access.
+     */
+    public MeterReadResult readNow(long meterId) {
+        OperatorContext operator = currentOperator.get();
+        String address = meters.get(meterId).draft().address();
+        if (!engine.running()) {
+            throw new DomainException("error.collection.engine.stopped");
+        }
+        MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
+                .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
+        writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
+        statusStore.save(engine.health(meterId));
+        String details = describe(result);
+        if (result.succeeded()) {
+            transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_READ_NOW", address, details));
+        } else {
+            audit.recordUnsuccessful(operator.username(), "METER_READ_NOW", address, details, Outcome.FAILED);
+        }
+        return result;
+    }
+
+    /** The newest stored value of each item of a meter inside the operator's district. */
+    public List<StoredReading> latest(long meterId) {
+        meters.get(meterId);
+        return jdbc.query("""
+                SELECT r.item, r.value, r.meter_time, r.read_at, r.source FROM reading r
+                WHERE r.meter_id = ? AND r.read_at = (SELECT MAX(l.read_at) FROM reading l
+                                                      WHERE l.meter_id = r.meter_id AND l.item = r.item)
+                ORDER BY r.item""", (row, n) -> new StoredReading(meterId, ReadingItem.valueOf(row.getString(1)),
+                row.getBigDecimal(2), row.getObject(3, java.time.LocalDateTime.class),
+                row.getTimestamp(4).toInstant(), ReadingSource.valueOf(row.getString(5))), meterId)
+                .stream().distinct().toList();
+    }
+
+    /** The latest health of a meter inside the operator's district. */
+    public MeterHealth health(long meterId) {
+        meters.get(meterId);
+        return engine.health(meterId);
+    }
+
+    private static String describe(MeterReadResult result) {
+        List<String> values = result.values().stream().map(v -> v.item() + "=" + v.value().toPlainString()).toList();
+        return result.failure().map(f -> f + " " + values).orElse(values.toString());
+    }
+}

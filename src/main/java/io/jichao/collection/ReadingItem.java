@@ -1,0 +1,24 @@
+package io.jichao.collection;
+
+/**
+ * What the engine reads from a meter, independent of protocol and version. {@link MeterReader}
+ * maps each to the protocol's identifiers and skips items a protocol or version lacks.
+ */
+public enum ReadingItem {
+    /** Forward active total, kWh. Per the spec the meter itself adds reverse energy to it. */
+    ACTIVE_ENERGY,
+    /** Reverse active total, kWh, kept for line-loss and dispute checks. */
+    REVERSE_ENERGY,
+    /** Prepaid credit left, kWh (DL/T 645-2007 00900100; 1997 has no standard identifier). */
+    REMAINING_ENERGY,
+    VOLTAGE_A, VOLTAGE_B, VOLTAGE_C,
+    CURRENT_A, CURRENT_B, CURRENT_C,
+    /** Total active power, kW. */
+    ACTIVE_POWER,
+    /** Total power factor. */
+    POWER_FACTOR,
+    /** Meter clock minus the engine's clock in seconds; the meter's own time goes to {@code meter_time}. */
+    METER_TIME,
+    /** Water meter total volume, m³ (from the register holding litres, so it is exact). */
+    WATER_VOLUME
+}

@@ -1,0 +1,175 @@
+package io.jichao.collection;
+
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Stores readings in JDBC batches from a bounded in-memory buffer, so a cycle never waits for the
+ * database and a database outage loses nothing up to the bound.
+ *
+ * <p>While the database refuses writes, the buffer keeps the readings and the writer tries again
+ * after a back-off (the flush interval, doubling up to {@code maxBackoff}). When the buffer is
+ * full, the <em>oldest CYCLE</em> readings are dropped first (and counted in {@link #dropped()}):
+ * the next cycle reads the same meters again, whereas an operator's or back-fill reading may not
+ * come back. Only if the buffer holds nothing but such readings is the oldest of them dropped.
+ */
+public final class ReadingWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadingWriter.class);
+    private static final String INSERT = """
+            INSERT INTO reading (meter_id, item, value, meter_time, read_at, source) VALUES (?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionOperations transactions;
+    private final CollectionProperties.Writer settings;
+    private final ArrayDeque<StoredReading> buffer = new ArrayDeque<>();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failedFlushes = new AtomicLong();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reading-writer").daemon(true).factory());
+    private Duration backoff;
+
+    /** {@code transactions} makes each batch all-or-nothing, so a retried batch is never stored twice. */
+    public ReadingWriter(JdbcTemplate jdbc, TransactionOperations transactions, CollectionProperties.Writer settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.backoff = settings.flushInterval();
+        flusher.schedule(this::flushAndReschedule, settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues readings for storage; never blocks on the database. */
+    public void submit(Collection<StoredReading> readings) {
+        synchronized (buffer) {
+            for (StoredReading reading : readings) {
+                if (buffer.size() >= settings.bufferCapacity()) {
+                    dropOldest();
+                }
+                buffer.addLast(reading);
+            }
+        }
+    }
+
+    public int buffered() {
+        synchronized (buffer) {
+            return buffer.size();
+        }
+    }
+
+    public long stored() {
+        return stored.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long failedFlushes() {
+        return failedFlushes.get();
+    }
+
+    /** Writes what is buffered now, batch by batch; false when the database refused. */
+    public boolean flush() {
+        synchronized (flusher) {
+            while (true) {
+                List<StoredReading> batch = peekBatch();
+                if (batch.isEmpty()) {
+                    return true;
+                }
+                try {
+                    transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(),
+                            (statement, reading) -> {
+                        statement.setLong(1, reading.meterId());
+                        statement.setString(2, reading.item().name());
+                        statement.setBigDecimal(3, reading.value().setScale(4, RoundingMode.HALF_UP));
+                        statement.setObject(4, reading.meterTime());
+                        statement.setTimestamp(5, Timestamp.from(reading.readAt()));
+                        statement.setString(6, reading.source().name());
+                    }));
+                } catch (DataAccessException unavailable) {
+                    failedFlushes.incrementAndGet();
+                    log.warn("Storing {} readings failed, keeping them in memory ({} buffered): {}", batch.size(),
+                            buffered(), unavailable.getMostSpecificCause().toString());
+                    return false;
+                }
+                removeStored(batch);
+                stored.addAndGet(batch.size());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        flush();
+    }
+
+    private void flushAndReschedule() {
+        boolean ok;
+        try {
+            ok = flush();
+        } catch (RuntimeException unexpected) {
+            log.error("Reading writer failed unexpectedly", unexpected);
+            ok = false;
+        }
+        if (ok) {
+            backoff = settings.flushInterval();
+        } else {
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+        }
+        if (!flusher.isShutdown()) {
+            flusher.schedule(this::flushAndReschedule, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private List<StoredReading> peekBatch() {
+        synchronized (buffer) {
+            List<StoredReading> batch = new ArrayList<>(Math.min(buffer.size(), settings.batchSize()));
+            Iterator<StoredReading> oldestFirst = buffer.iterator();
+            while (oldestFirst.hasNext() && batch.size() < settings.batchSize()) {
+                batch.add(oldestFirst.next());
+            }
+            return batch;
+        }
+    }
+
+    /** Removes the stored batch; readings dropped meanwhile (overflow) are simply no longer there. */
+    private void removeStored(List<StoredReading> batch) {
+        synchronized (buffer) {
+            for (StoredReading reading : batch) {
+                buffer.removeFirstOccurrence(reading);
+            }
+        }
+    }
+
+    private void dropOldest() {
+        Iterator<StoredReading> oldestFirst = buffer.iterator();
+        while (oldestFirst.hasNext()) {
+            if (oldestFirst.next().source() == ReadingSource.CYCLE) {
+                oldestFirst.remove();
+                dropped.incrementAndGet();
+                return;
+            }
+        }
+        buffer.removeFirst();
+        dropped.incrementAndGet();
+    }
+}

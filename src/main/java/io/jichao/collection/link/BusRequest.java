@@ -1,0 +1,93 @@
+package io.jichao.collection.link;
+
+import java.util.Optional;
+
+import io.jichao.protocol.dlt645.Dlt645Error;
+import io.jichao.protocol.dlt645.Dlt645FormatException;
+import io.jichao.protocol.dlt645.Dlt645Frame;
+import io.jichao.protocol.dlt645.Dlt645Response;
+import io.jichao.protocol.modbus.ModbusRequest;
+import io.jichao.protocol.modbus.ModbusResponse;
+
+/**
+ * One request to put on a bus, with the rule that recognises its answer. An answer is accepted
+ * only when the protocol core says it {@code matches} the request (address, function and, for
+ * reads, identifier), so a late answer to an earlier request can never complete this one.
+ */
+public sealed interface BusRequest {
+
+    /** The message handed to the pipeline's encoder. */
+    Object message();
+
+    /** Bytes on the serial line, for the transfer time at the port's baud rate. */
+    int wireLength();
+
+    /** The outcome when {@code received} answers this request, empty when it does not. */
+    Optional<ExchangeOutcome> classify(Object received, int attempts);
+
+    static BusRequest of(Dlt645Frame frame) {
+        return new Dlt645(frame);
+    }
+
+    static BusRequest of(ModbusRequest request) {
+        return new Modbus(request);
+    }
+
+    record Dlt645(Dlt645Frame frame) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return frame;
+        }
+
+        @Override
+        public int wireLength() {
+            return frame.encodedLength(true);
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            if (!(received instanceof Dlt645Frame answerFrame) || !answerFrame.control().fromMeter()) {
+                return Optional.empty();
+            }
+            Dlt645Response response;
+            try {
+                response = Dlt645Response.of(answerFrame);
+            } catch (Dlt645FormatException malformed) {
+                return Optional.empty();
+            }
+            if (!response.matches(frame)) {
+                return Optional.empty();
+            }
+            if (response instanceof Dlt645Response.ErrorAnswer error) {
+                Dlt645Error code = error.error();
+                return Optional.of(new ExchangeOutcome.Refused(code));
+            }
+            return Optional.of(new ExchangeOutcome.Answered(response, attempts));
+        }
+    }
+
+    record Modbus(ModbusRequest request) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return request;
+        }
+
+        @Override
+        public int wireLength() {
+            return request.encode().length;
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            if (!(received instanceof ModbusResponse response) || !response.matches(request)) {
+                return Optional.empty();
+            }
+            if (response instanceof ModbusResponse.ExceptionResponse exception) {
+                return Optional.of(new ExchangeOutcome.ModbusException(exception.code()));
+            }
+            return Optional.of(new ExchangeOutcome.Answered(response, attempts));
+        }
+    }
+}

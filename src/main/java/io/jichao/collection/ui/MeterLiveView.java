@@ -1,0 +1,126 @@
+package io.jichao.collection.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import io.jichao.collection.ItemValue;
+import io.jichao.collection.MeterHealth;
+import io.jichao.collection.MeterReadResult;
+import io.jichao.collection.MeterReadingService;
+import io.jichao.collection.StoredReading;
+import io.jichao.shared.DomainException;
+import io.jichao.shared.TimeConfiguration;
+import io.jichao.shared.ui.HasPageTitleKey;
+import io.jichao.shared.ui.Notifications;
+
+/**
+ * One meter's latest stored values and reading health, with "read now" (R1, R6). Reached from the
+ * meter grid by URL ({@code meters/<id>/live}), so the archive's views need no code of this feature.
+ * The service decides access: a meter outside the district is "not found".
+ */
+@Route("meters/:id/live")
+@PermitAll
+public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver, HasPageTitleKey, HasDynamicTitle {
+
+    public static final String READ_NOW_ID = "meter-read-now";
+    public static final String VALUES_ID = "meter-live-values";
+    public static final String HEALTH_ID = "meter-live-health";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(TimeConfiguration.DISPLAY_ZONE);
+
+    private final MeterReadingService readings;
+    private final H3 title = new H3();
+    private final Span health = new Span();
+    private final Grid<Row> values = new Grid<>();
+    private long meterId;
+
+    /** One line of the table: item, value and when it was read. */
+    record Row(String item, String value, String readAt) {
+    }
+
+    public MeterLiveView(MeterReadingService readings) {
+        this.readings = readings;
+        Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create(),
+                click -> readNow());
+        readNow.setId(READ_NOW_ID);
+        readNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        readNow.setDisableOnClick(true);
+        readNow.addClickListener(click -> readNow.setEnabled(true));
+        health.setId(HEALTH_ID);
+        values.setId(VALUES_ID);
+        values.addColumn(Row::item).setHeader(getTranslation("collection.item"));
+        values.addColumn(Row::value).setHeader(getTranslation("collection.value"));
+        values.addColumn(Row::readAt).setHeader(getTranslation("collection.read.at"));
+        add(title, readNow, health, values);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            meterId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            showStored();
+        } catch (NumberFormatException | DomainException notFound) {
+            event.forwardTo("meters");
+        }
+    }
+
+    private void showStored() {
+        title.setText(getTranslation("collection.live.title", meterId));
+        List<StoredReading> latest = readings.latest(meterId);
+        values.setItems(latest.stream().map(r -> new Row(itemLabel(r.item().name()), r.value().toPlainString(),
+                TIME.format(r.readAt()))).toList());
+        showHealth(readings.health(meterId));
+    }
+
+    private void readNow() {
+        try {
+            MeterReadResult result = readings.readNow(meterId);
+            values.setItems(result.values().stream().map(v -> row(v, result)).toList());
+            showHealth(readings.health(meterId));
+            if (result.succeeded()) {
+                Notifications.success("collection.read.done");
+            } else {
+                Notifications.error(new DomainException("collection.read.failed", result.failure().orElseThrow()));
+            }
+        } catch (DomainException e) {
+            Notifications.error(e);
+        }
+    }
+
+    private Row row(ItemValue value, MeterReadResult result) {
+        return new Row(itemLabel(value.item().name()), value.value().toPlainString(), TIME.format(result.readAt()));
+    }
+
+    private String itemLabel(String item) {
+        return getTranslation("reading.item." + item);
+    }
+
+    private void showHealth(MeterHealth meterHealth) {
+        health.setText(getTranslation("collection.health",
+                meterHealth.lastSuccessAt() == null ? "-" : TIME.format(meterHealth.lastSuccessAt()),
+                meterHealth.consecutiveFailures()));
+    }
+
+    @Override
+    public String pageTitleKey() {
+        return "collection.live.page";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(pageTitleKey());
+    }
+}
