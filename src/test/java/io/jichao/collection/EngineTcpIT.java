@@ -104,17 +104,32 @@ class EngineTcpIT {
         long baseline = Math.min(healthyPortsTime(), healthyPortsTime());
 
         simulator.faults().shortPort("A", 4);
-        Map<Integer, Long> withShort = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
-        CycleProgress progress = engine.runCycle(ENERGY_AND_GRID,
-                result -> withShort.merge(portOf(result), System.nanoTime() - start, Math::max));
-        long shortedCycle = java.util.stream.IntStream.of(1, 2, 3).mapToLong(withShort::get).max().orElseThrow();
+        // Like the baseline, the best of two cycles: one GC pause or scheduling hiccup on a shared
+        // machine must not decide a 5 % comparison.
+        ShortedCycle first = cycleWithPortFourShorted();
+        ShortedCycle second = cycleWithPortFourShorted();
+        long shortedCycle = Math.min(first.healthyPortsTime(), second.healthyPortsTime());
 
-        assertThat(progress.failed()).as("every meter of the shorted port fails").isEqualTo(5);
-        assertThat(withShort.get(4)).as("the shorted port waited for its timeouts").isGreaterThan(5 * 800_000_000L);
+        for (ShortedCycle cycle : List.of(first, second)) {
+            assertThat(cycle.progress().failed()).as("every meter of the shorted port fails").isEqualTo(5);
+            assertThat(cycle.shortedPortTime()).as("the shorted port waited for its timeouts")
+                    .isGreaterThan(5 * 800_000_000L);
+        }
         assertThat(Math.abs(shortedCycle - baseline) / (double) baseline)
                 .as("healthy ports: %d ms before, %d ms with port 4 shorted", baseline / 1_000_000, shortedCycle / 1_000_000)
                 .isLessThan(0.05);
+    }
+
+    private record ShortedCycle(CycleProgress progress, long healthyPortsTime, long shortedPortTime) {
+    }
+
+    private ShortedCycle cycleWithPortFourShorted() {
+        Map<Integer, Long> times = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        CycleProgress progress = engine.runCycle(ENERGY_AND_GRID,
+                result -> times.merge(portOf(result), System.nanoTime() - start, Math::max));
+        long healthy = java.util.stream.IntStream.of(1, 2, 3).mapToLong(times::get).max().orElseThrow();
+        return new ShortedCycle(progress, healthy, times.get(4));
     }
 
     private long healthyPortsTime() {
