@@ -84,7 +84,10 @@ public class RechargeService {
         if (request.payment() == null) {
             throw new DomainException("error.required", "paymentMethod");
         }
-        long accountId = transaction.execute(status -> accounts.openFor(householdOfPrepaidMeter(request.meterId())));
+        long householdId = transaction.execute(status -> householdOfPrepaidMeter(request.meterId()));
+        // Its own transaction, reading nothing before the insert: InnoDB fixes a transaction's snapshot at
+        // its first read, and a snapshot older than a concurrent first recharge would not see that account.
+        long accountId = transaction.execute(status -> accounts.openFor(householdId));
         RechargeOrderView placed;
         try {
             placed = transaction.execute(status -> write(operator, key, accountId, request));
