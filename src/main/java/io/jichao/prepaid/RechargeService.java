@@ -18,6 +18,7 @@ import io.jichao.archive.Meter;
 import io.jichao.archive.MeterDetails;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterState;
+import io.jichao.audit.AuditEvent.Outcome;
 import io.jichao.audit.AuditTrail;
 import io.jichao.security.CurrentOperator;
 import io.jichao.security.OperatorContext;
@@ -73,7 +74,19 @@ public class RechargeService {
      * the unique key and rolls back, and only a fresh transaction can then read the winner's order.
      */
     public RechargeOrderView placeOrder(RechargeRequest request) {
-        OperatorContext operator = clerk();
+        OperatorContext operator = currentOperator.get();
+        try {
+            operator.require(Permission.RECHARGE);
+            return place(operator, request);
+        } catch (DomainException refused) {
+            // R2 wants the result of every money action, refusals included; this record survives the rollback.
+            audit.recordUnsuccessful(operator.username(), "RECHARGE_PLACE", "meter " + request.meterId(),
+                    refused.messageKey(), Outcome.REFUSED);
+            throw refused;
+        }
+    }
+
+    private RechargeOrderView place(OperatorContext operator, RechargeRequest request) {
         String key = checkedKey(request.idempotencyKey());
         RechargeOrderView existing = transaction.execute(status -> orders.findByIdempotencyKey(key)
                 .map(RechargeOrder::view).orElse(null));

@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.jichao.archive.BillingMode;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.SiteStructureService;
+import io.jichao.audit.AuditEvent.Outcome;
 import io.jichao.audit.AuditTrail;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.Kwh;
@@ -138,6 +139,38 @@ class RechargeServiceIT {
                 RechargeAmount.of(Money.of("10")), Payment.cash(), fixtures.key())))
                 .isInstanceOf(DomainException.class).hasMessageContaining("error.meter.not.found");
         assertThat(orders.findByMeterIdOrderByIdAsc(meterInC)).isEmpty();
+        assertThat(audit.byAction("RECHARGE_PLACE")).anySatisfy(event -> {
+            assertThat(event.getOutcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(event.getOperatorUsername()).isEqualTo("clerk");
+            assertThat(event.getTarget()).isEqualTo("meter " + meterInC);
+            assertThat(event.getDetails()).isEqualTo("error.meter.not.found");
+        });
+    }
+
+    @Test
+    void a_stepped_tariff_prices_a_recharge_by_the_energy_bought_this_month() {
+        long stepped = fixtures.meter("A", BillingMode.PREPAID);
+        LoginSupport.loginAs(users, "finance");
+        long group = tariffs.createGroup("stepped-recharge-" + stepped);
+        tariffs.addVersion(group, fixtures.today(), TariffFixtures.stepped());
+        tariffs.assignMeter(group, stepped);
+        LoginSupport.loginAs(users, "clerk");
+
+        RechargeOrderView first = recharges.placeOrder(new RechargeRequest(stepped,
+                RechargeAmount.of(Money.of("100")), Payment.cash(), fixtures.key()));
+        RechargeOrderView second = recharges.placeOrder(new RechargeRequest(stepped,
+                RechargeAmount.of(Money.of("11")), Payment.cash(), fixtures.key()));
+
+        // 100 / 0.50 = 200 kWh fills the first block; the next recharge is in the second block: 11 / 0.55 = 20.
+        assertThat(first.kwh()).isEqualTo(Kwh.of("200.00"));
+        assertThat(second.price()).isEqualTo(PricePerKwh.of("0.5500"));
+        assertThat(second.kwh()).isEqualTo(Kwh.of("20.00"));
+        // A cancelled recharge no longer counts: 20 kWh bought this month is back in the first block.
+        recharges.cancel(first.id());
+        RechargeOrderView third = recharges.placeOrder(new RechargeRequest(stepped,
+                RechargeAmount.of(Money.of("11")), Payment.cash(), fixtures.key()));
+        assertThat(third.price()).isEqualTo(PricePerKwh.of("0.5000"));
+        assertThat(third.kwh()).isEqualTo(Kwh.of("22.00"));
     }
 
     @Test
