@@ -1,6 +1,7 @@
 package io.jichao.prepaid;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +41,11 @@ public class AccountService {
         return accountOfMeter(meterId).map(accounts::lines).orElse(List.of());
     }
 
-    private java.util.Optional<Long> accountOfMeter(long meterId) {
+    private Optional<Long> accountOfMeter(long meterId) {
         currentOperator.get().require(Permission.VIEW_ARCHIVE);
         meters.get(meterId);
         Meter meter = entityManager.find(Meter.class, meterId);
-        return meter.getHousehold() == null ? java.util.Optional.empty()
+        return meter.getHousehold() == null ? Optional.empty()
                 : accounts.accountOf(meter.getHousehold().getId());
     }
 }

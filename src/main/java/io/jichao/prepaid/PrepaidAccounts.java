@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,7 +50,7 @@ class PrepaidAccounts {
     Kwh boughtThisMonth(long accountId) {
         Instant monthStart = YearMonth.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE)).atDay(1)
                 .atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant();
-        return new Kwh(ledger.sumKwhSince(accountId, RechargeService.purchaseKinds(), monthStart));
+        return new Kwh(ledger.sumKwhSince(accountId, LedgerKind.PURCHASES, monthStart));
     }
 
     @Transactional(readOnly = true)
@@ -58,7 +59,7 @@ class PrepaidAccounts {
     }
 
     @Transactional(readOnly = true)
-    java.util.Optional<Long> accountOf(long householdId) {
+    Optional<Long> accountOf(long householdId) {
         return accounts.findByHouseholdId(householdId).map(PrepaidAccount::getId);
     }
 }

@@ -2,7 +2,6 @@ package io.jichao.prepaid;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -231,9 +230,5 @@ public class RechargeService {
         OperatorContext operator = currentOperator.get();
         operator.require(Permission.RECHARGE);
         return operator;
-    }
-
-    static EnumSet<LedgerKind> purchaseKinds() {
-        return EnumSet.of(LedgerKind.RECHARGE, LedgerKind.REVERSAL);
     }
 }

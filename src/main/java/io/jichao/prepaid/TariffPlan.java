@@ -1,8 +1,10 @@
 package io.jichao.prepaid;
 
+import java.time.LocalTime;
 import java.util.List;
 
 import io.jichao.shared.DomainException;
+import io.jichao.shared.Kwh;
 
 /**
  * The prices of one tariff version, validated when built so that an invalid plan can never be
@@ -49,7 +51,7 @@ public sealed interface TariffPlan {
         }
 
         /** The period that contains a time of day; exists for every time because validation ensured coverage. */
-        public TouPeriod periodAt(java.time.LocalTime time) {
+        public TouPeriod periodAt(LocalTime time) {
             return periods.stream().filter(p -> p.contains(time)).findFirst().orElseThrow();
         }
 
@@ -105,7 +107,7 @@ public sealed interface TariffPlan {
         }
 
         /** The block a month-to-date usage is in; usage exactly at a bound is already in the next block. */
-        public TariffStep stepAt(io.jichao.shared.Kwh monthToDate) {
+        public TariffStep stepAt(Kwh monthToDate) {
             return steps.stream().filter(s -> s.isLast() || monthToDate.compareTo(s.upTo()) < 0)
                     .findFirst().orElseThrow();
         }

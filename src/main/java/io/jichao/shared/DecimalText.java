@@ -1,6 +1,7 @@
 package io.jichao.shared;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Reads a decimal amount a person typed: digits with an optional point, full-width digits and
@@ -35,7 +36,7 @@ final class DecimalText {
         if (value.compareTo(max) > 0) {
             throw new DomainException(keyPrefix + ".too.large", max.toPlainString());
         }
-        return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        return value.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
     /** Full-width digits and points (typed with a Chinese IME), blanks and thousands commas removed. */
