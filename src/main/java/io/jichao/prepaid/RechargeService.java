@@ -3,7 +3,11 @@ package io.jichao.prepaid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +38,10 @@ import jakarta.persistence.EntityManager;
  */
 @Service
 public class RechargeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RechargeService.class);
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final RechargeOrderRepository orders;
     private final PrepaidAccounts accounts;
@@ -111,8 +119,22 @@ public class RechargeService {
             }
             return sameRequestOrRefuse(winner, request);
         }
-        delivery.ifAvailable(engine -> engine.deliver(new RechargeInstruction(placed.id(), placed.meterId(), placed.kwh())));
+        handOver(placed);
         return placed;
+    }
+
+    /**
+     * Gives the committed order to the delivery engine, if one is running. A failing engine must not
+     * turn a sale into an error for the clerk: the order is paid and stays CREATED, and the engine
+     * finds it again through {@link RechargeProgress#awaitingDelivery(int)}.
+     */
+    private void handOver(RechargeOrderView placed) {
+        try {
+            delivery.ifAvailable(engine -> engine.deliver(
+                    new RechargeInstruction(placed.id(), placed.meterId(), placed.kwh())));
+        } catch (RuntimeException engineFailure) {
+            LOG.warn("Recharge order {} stays queued: the delivery engine refused it", placed.id(), engineFailure);
+        }
     }
 
     /** Cancels an order the engine has not sent yet and reverses its ledger entry. */
@@ -218,12 +240,13 @@ public class RechargeService {
         return order;
     }
 
+    /** Only the canonical 36-character form, lower-cased, so one key cannot be spelled two ways. */
     private static String checkedKey(String key) {
-        try {
-            return UUID.fromString(key == null ? "" : key.strip()).toString();
-        } catch (IllegalArgumentException notUuid) {
+        String stripped = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+        if (!UUID_TEXT.matcher(stripped).matches()) {
             throw new DomainException("error.recharge.key.invalid");
         }
+        return stripped;
     }
 
     private OperatorContext clerk() {

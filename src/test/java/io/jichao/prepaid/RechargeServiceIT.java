@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,9 +113,11 @@ class RechargeServiceIT {
         RechargeOrderView again = recharges.placeOrder(byMoney("30.00", key));
         LoginSupport.loginAs(users, "super");
         RechargeOrderView byAnotherClerk = recharges.placeOrder(byMoney("30", key));
+        RechargeOrderView upperCase = recharges.placeOrder(byMoney("30", key.toUpperCase(Locale.ROOT)));
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(byAnotherClerk.id()).isEqualTo(first.id());
+        assertThat(upperCase.id()).isEqualTo(first.id());
         assertThat(accounts.ledgerOfMeter(meterId)).hasSize(1);
         assertThat(accounts.balanceOfMeter(meterId).money()).isEqualTo(Money.of("30.00"));
     }
@@ -125,8 +128,10 @@ class RechargeServiceIT {
         recharges.placeOrder(byMoney("30", key));
         assertThatThrownBy(() -> recharges.placeOrder(byMoney("31", key)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.key.reused");
-        assertThatThrownBy(() -> recharges.placeOrder(byMoney("30", "not-a-uuid")))
-                .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.key.invalid");
+        for (String bad : new String[] {"not-a-uuid", "1-2-3-4-5", "", null}) {
+            assertThatThrownBy(() -> recharges.placeOrder(byMoney("30", bad)))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.key.invalid");
+        }
         assertThat(accounts.ledgerOfMeter(meterId)).hasSize(1);
     }
 
