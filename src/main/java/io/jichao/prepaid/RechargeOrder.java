@@ -1,0 +1,110 @@
+package io.jichao.prepaid;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.jichao.shared.DomainException;
+import io.jichao.shared.Kwh;
+import io.jichao.shared.Money;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * A paid recharge of a meter. Amount, energy and price are fixed at creation; only the delivery
+ * state moves, and only along {@link RechargeState#next()}.
+ */
+@Entity
+class RechargeOrder {
+
+    private static final int MAX_FAILURE = 255;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String idempotencyKey;
+
+    private Long accountId;
+
+    private Long meterId;
+
+    private BigDecimal amount;
+
+    private BigDecimal kwh;
+
+    private BigDecimal price;
+
+    @Enumerated(EnumType.STRING)
+    private PaymentMethod paymentMethod;
+
+    private String paymentReference;
+
+    @Enumerated(EnumType.STRING)
+    private RechargeState state;
+
+    private String createdBy;
+
+    private Instant createdAt;
+
+    private Instant stateChangedAt;
+
+    private int deliveryAttempts;
+
+    private String lastFailure;
+
+    @Version
+    private long version;
+
+    protected RechargeOrder() {
+    }
+
+    RechargeOrder(String idempotencyKey, long accountId, long meterId, Money amount, Kwh kwh, PricePerKwh price,
+                  Payment payment, String createdBy, Instant createdAt) {
+        this.idempotencyKey = idempotencyKey;
+        this.accountId = accountId;
+        this.meterId = meterId;
+        this.amount = amount.yuan();
+        this.kwh = kwh.value();
+        this.price = price.yuan();
+        this.paymentMethod = payment.method();
+        this.paymentReference = payment.reference();
+        this.state = RechargeState.CREATED;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.stateChangedAt = createdAt;
+    }
+
+    /** Moves along an allowed transition or refuses; counts each send as a delivery attempt. */
+    void moveTo(RechargeState target, Instant when, String failure) {
+        if (!state.canMoveTo(target)) {
+            throw new DomainException("error.recharge.state", state.name(), target.name());
+        }
+        if (target == RechargeState.SENT) {
+            deliveryAttempts++;
+        }
+        if (failure != null) {
+            lastFailure = failure.length() <= MAX_FAILURE ? failure : failure.substring(0, MAX_FAILURE);
+        }
+        state = target;
+        stateChangedAt = when;
+    }
+
+    RechargeOrderView view() {
+        return new RechargeOrderView(id, idempotencyKey, meterId, accountId, new Money(amount), new Kwh(kwh),
+                new PricePerKwh(price), new Payment(paymentMethod, paymentReference), state, deliveryAttempts,
+                lastFailure, createdBy, createdAt, stateChangedAt);
+    }
+
+    Long getId() { return id; }
+    String getIdempotencyKey() { return idempotencyKey; }
+    Long getAccountId() { return accountId; }
+    Long getMeterId() { return meterId; }
+    Money getAmount() { return new Money(amount); }
+    Kwh getKwh() { return new Kwh(kwh); }
+    RechargeState getState() { return state; }
+}

@@ -1,0 +1,69 @@
+package io.jichao.prepaid;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.jichao.audit.AuditTrail;
+import io.jichao.shared.DomainException;
+
+/**
+ * Delivery reports from the collection engine (the future {@link RechargeDelivery} adapter). These
+ * run for the system, not for a logged-in operator, and are not reachable from views. Each report
+ * locks the order row so a cancel and a send can never both win.
+ */
+@Service
+public class RechargeProgress {
+
+    static final String SYSTEM = "system";
+
+    private final RechargeOrderRepository orders;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RechargeProgress(RechargeOrderRepository orders, AuditTrail audit, Clock clock) {
+        this.orders = orders;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The engine wrote the recharge to the meter (or is about to); it can no longer be cancelled. */
+    @Transactional
+    public RechargeOrderView markSent(long orderId) {
+        return move(orderId, RechargeState.SENT, null);
+    }
+
+    /** A read-back showed the meter holds the energy. */
+    @Transactional
+    public RechargeOrderView markConfirmed(long orderId) {
+        return move(orderId, RechargeState.CONFIRMED, null);
+    }
+
+    /** The write or read-back failed; the order waits for the engine to send it again. */
+    @Transactional
+    public RechargeOrderView markFailed(long orderId, String reason) {
+        return move(orderId, RechargeState.FAILED_RETRYING, reason == null ? "unknown" : reason);
+    }
+
+    /** Orders that still need delivering, oldest first: what the engine picks up after a restart. */
+    @Transactional(readOnly = true)
+    public List<RechargeInstruction> awaitingDelivery(int limit) {
+        return orders.findByStateInOrderByIdAsc(EnumSet.of(RechargeState.CREATED, RechargeState.FAILED_RETRYING),
+                        Limit.of(limit)).stream()
+                .map(o -> new RechargeInstruction(o.getId(), o.getMeterId(), o.getKwh()))
+                .toList();
+    }
+
+    private RechargeOrderView move(long orderId, RechargeState target, String failure) {
+        RechargeOrder order = orders.lockById(orderId).orElseThrow(() -> new DomainException("error.recharge.not.found"));
+        RechargeState from = order.getState();
+        order.moveTo(target, clock.instant(), failure);
+        audit.record(SYSTEM, "RECHARGE_" + target.name(), "meter " + order.getMeterId(),
+                "order " + orderId + " " + from + " -> " + target + (failure == null ? "" : ": " + failure));
+        return order.view();
+    }
+}

@@ -1,0 +1,257 @@
+package io.jichao.prepaid;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.jichao.archive.BillingMode;
+import io.jichao.archive.Meter;
+import io.jichao.archive.MeterDetails;
+import io.jichao.archive.MeterService;
+import io.jichao.archive.MeterState;
+import io.jichao.audit.AuditEvent.Outcome;
+import io.jichao.audit.AuditTrail;
+import io.jichao.security.CurrentOperator;
+import io.jichao.security.OperatorContext;
+import io.jichao.security.Permission;
+import io.jichao.shared.DomainException;
+import io.jichao.shared.Kwh;
+import io.jichao.shared.Money;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Recharge orders (R4): a clerk sells credit for a prepaid meter in the district. The order and its
+ * RECHARGE ledger entry are written in one transaction; the idempotency key makes every repeated
+ * submit return the first order instead of selling twice.
+ */
+@Service
+public class RechargeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RechargeService.class);
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final RechargeOrderRepository orders;
+    private final PrepaidAccounts accounts;
+    private final LedgerEntryRepository ledger;
+    private final TariffService tariffs;
+    private final MeterService meters;
+    private final EntityManager entityManager;
+    private final CurrentOperator currentOperator;
+    private final AuditTrail audit;
+    private final PrepaidProperties properties;
+    private final ObjectProvider<RechargeDelivery> delivery;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RechargeService(RechargeOrderRepository orders, PrepaidAccounts accounts, LedgerEntryRepository ledger,
+                    TariffService tariffs, MeterService meters, EntityManager entityManager,
+                    CurrentOperator currentOperator, AuditTrail audit, PrepaidProperties properties,
+                    ObjectProvider<RechargeDelivery> delivery, PlatformTransactionManager transactionManager,
+                    Clock clock) {
+        this.orders = orders;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.tariffs = tariffs;
+        this.meters = meters;
+        this.entityManager = entityManager;
+        this.currentOperator = currentOperator;
+        this.audit = audit;
+        this.properties = properties;
+        this.delivery = delivery;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order, or returns the order already placed with the same idempotency key. Not one
+     * transaction on purpose: when two submits with the same key race, the loser's insert fails on
+     * the unique key and rolls back, and only a fresh transaction can then read the winner's order.
+     */
+    public RechargeOrderView placeOrder(RechargeRequest request) {
+        OperatorContext operator = currentOperator.get();
+        try {
+            operator.require(Permission.RECHARGE);
+            return place(operator, request);
+        } catch (DomainException refused) {
+            // R2 wants the result of every money action, refusals included; this record survives the rollback.
+            audit.recordUnsuccessful(operator.username(), "RECHARGE_PLACE", "meter " + request.meterId(),
+                    refused.messageKey(), Outcome.REFUSED);
+            throw refused;
+        }
+    }
+
+    private RechargeOrderView place(OperatorContext operator, RechargeRequest request) {
+        String key = checkedKey(request.idempotencyKey());
+        RechargeOrderView existing = transaction.execute(status -> orders.findByIdempotencyKey(key)
+                .map(RechargeOrder::view).orElse(null));
+        if (existing != null) {
+            return sameRequestOrRefuse(existing, request);
+        }
+        checkLimits(request.amount());
+        if (request.payment() == null) {
+            throw new DomainException("error.required", "paymentMethod");
+        }
+        long householdId = transaction.execute(status -> householdOfPrepaidMeter(request.meterId()));
+        // Its own transaction, reading nothing before the insert: InnoDB fixes a transaction's snapshot at
+        // its first read, and a snapshot older than a concurrent first recharge would not see that account.
+        long accountId = transaction.execute(status -> accounts.openFor(householdId));
+        RechargeOrderView placed;
+        try {
+            placed = transaction.execute(status -> write(operator, key, accountId, request));
+        } catch (DataIntegrityViolationException duplicate) {
+            RechargeOrderView winner = transaction.execute(status -> orders.findByIdempotencyKey(key)
+                    .map(RechargeOrder::view).orElse(null));
+            if (winner == null) {
+                throw duplicate;
+            }
+            return sameRequestOrRefuse(winner, request);
+        }
+        handOver(placed);
+        return placed;
+    }
+
+    /**
+     * Gives the committed order to the delivery engine, if one is running. A failing engine must not
+     * turn a sale into an error for the clerk: the order is paid and stays CREATED, and the engine
+     * finds it again through {@link RechargeProgress#awaitingDelivery(int)}.
+     */
+    private void handOver(RechargeOrderView placed) {
+        try {
+            delivery.ifAvailable(engine -> engine.deliver(
+                    new RechargeInstruction(placed.id(), placed.meterId(), placed.kwh())));
+        } catch (RuntimeException engineFailure) {
+            LOG.warn("Recharge order {} stays queued: the delivery engine refused it", placed.id(), engineFailure);
+        }
+    }
+
+    /** Cancels an order the engine has not sent yet and reverses its ledger entry. */
+    @Transactional
+    public RechargeOrderView cancel(long orderId) {
+        OperatorContext operator = clerk();
+        RechargeOrder order = orders.lockById(orderId).orElseThrow(() -> new DomainException("error.recharge.not.found"));
+        String address = meters.get(order.getMeterId()).draft().address();
+        if (order.getState() != RechargeState.CREATED) {
+            throw new DomainException("error.recharge.cancel.too.late", order.getState().name());
+        }
+        Instant now = clock.instant();
+        order.moveTo(RechargeState.CANCELLED, now, null);
+        ledger.save(new LedgerEntry(order.getAccountId(), LedgerKind.REVERSAL, order.getAmount().negate(),
+                order.getKwh().negate(), order.getId(), operator.username(), now, "cancel"));
+        audit.record(operator.username(), "RECHARGE_CANCEL", address, "order " + orderId + " " + order.getAmount());
+        return order.view();
+    }
+
+    /** Orders of a meter inside the district, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RechargeOrderView> ordersOf(long meterId) {
+        currentOperator.get().require(Permission.VIEW_ARCHIVE);
+        meters.get(meterId);
+        return orders.findByMeterIdOrderByIdAsc(meterId).stream().map(RechargeOrder::view).toList();
+    }
+
+    private RechargeOrderView write(OperatorContext operator, String key, long accountId, RechargeRequest request) {
+        TariffVersionView tariff = tariffs.versionFor(request.meterId(), tariffs.today());
+        PricePerKwh price = TariffCalculator.rechargePrice(tariff.plan(), accounts.boughtThisMonth(accountId));
+        Money amount;
+        Kwh energy;
+        switch (request.amount()) {
+            case RechargeAmount.OfMoney(Money money) -> {
+                amount = money;
+                energy = price.energyFor(money);
+            }
+            case RechargeAmount.OfEnergy(Kwh kwh) -> {
+                energy = kwh;
+                amount = price.costOf(kwh);
+            }
+        }
+        if (!energy.isPositive() || !amount.isPositive()) {
+            throw new DomainException("error.recharge.too.small");
+        }
+        Instant now = clock.instant();
+        RechargeOrder order = orders.saveAndFlush(new RechargeOrder(key, accountId, request.meterId(), amount, energy,
+                price, request.payment(), operator.username(), now));
+        ledger.save(new LedgerEntry(accountId, LedgerKind.RECHARGE, amount, energy, order.getId(), operator.username(),
+                now, request.payment().method() + (request.payment().reference() == null ? "" : " " + request.payment().reference())));
+        audit.record(operator.username(), "RECHARGE_PLACE", "meter " + request.meterId(),
+                "order " + order.getId() + " " + amount + " yuan " + energy + " kWh at " + price + " " + request.payment());
+        return order.view();
+    }
+
+    private long householdOfPrepaidMeter(long meterId) {
+        MeterDetails details = meters.get(meterId);
+        if (details.draft().billingMode() != BillingMode.PREPAID) {
+            throw new DomainException("error.recharge.not.prepaid");
+        }
+        if (details.state() != MeterState.ACTIVE) {
+            throw new DomainException("error.meter.removed");
+        }
+        Meter meter = entityManager.find(Meter.class, meterId);
+        if (meter.getHousehold() == null) {
+            throw new DomainException("error.recharge.no.household");
+        }
+        return meter.getHousehold().getId();
+    }
+
+    private void checkLimits(RechargeAmount amount) {
+        switch (amount) {
+            case null -> throw new DomainException("error.required", "amount");
+            case RechargeAmount.OfMoney(Money money) -> {
+                if (money == null || !money.isPositive()) {
+                    throw new DomainException("error.money.zero");
+                }
+                if (money.isGreaterThan(properties.maxRecharge())) {
+                    throw new DomainException("error.money.too.large", properties.maxRecharge().toString());
+                }
+            }
+            case RechargeAmount.OfEnergy(Kwh kwh) -> {
+                if (kwh == null || !kwh.isPositive()) {
+                    throw new DomainException("error.kwh.zero");
+                }
+                if (kwh.compareTo(properties.maxRechargeEnergy()) > 0) {
+                    throw new DomainException("error.kwh.too.large", properties.maxRechargeEnergy().toString());
+                }
+            }
+        }
+    }
+
+    /** The same key with a different meter or amount is a client bug, not a retry: refuse it loudly. */
+    private static RechargeOrderView sameRequestOrRefuse(RechargeOrderView order, RechargeRequest request) {
+        boolean sameAmount = switch (request.amount()) {
+            case RechargeAmount.OfMoney(Money money) -> order.amount().equals(money);
+            case RechargeAmount.OfEnergy(Kwh kwh) -> order.kwh().equals(kwh);
+            case null -> false;
+        };
+        if (order.meterId() != request.meterId() || !sameAmount) {
+            throw new DomainException("error.recharge.key.reused");
+        }
+        return order;
+    }
+
+    /** Only the canonical 36-character form, lower-cased, so one key cannot be spelled two ways. */
+    private static String checkedKey(String key) {
+        String stripped = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+        if (!UUID_TEXT.matcher(stripped).matches()) {
+            throw new DomainException("error.recharge.key.invalid");
+        }
+        return stripped;
+    }
+
+    private OperatorContext clerk() {
+        OperatorContext operator = currentOperator.get();
+        operator.require(Permission.RECHARGE);
+        return operator;
+    }
+}
