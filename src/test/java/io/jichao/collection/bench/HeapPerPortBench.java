@@ -21,6 +21,7 @@ import io.jichao.simulator.Simulator;
  * only runs the engine. For each N (collectors × 8 ports, idle, no meters in the engine's
  * routes), used heap after repeated System.gc() is taken before start and once every port is
  * connected; the slope between two N removes the fixed cost (event loops, dial-in listener).
+ * With {@code -Dbench.histogram=true} it also prints the classes whose live bytes grew, per port.
  *
  * <p>Not a test: run by hand (see docs/benchmarks.md). Arguments (optional): collector counts,
  * default 100 200 (800 and 1,600 ports).
@@ -28,6 +29,13 @@ import io.jichao.simulator.Simulator;
 public final class HeapPerPortBench {
 
     private static final int PORTS = 8;
+    /**
+     * {@code -Dbench.histogram=true} also prints which classes grew (GC.class_histogram). The histogram
+     * taken before start stays on the heap while "connected" is measured, so it inflates the
+     * MemoryMXBean figures of that run by a fixed amount (the slope between two N is unaffected):
+     * take the heap figures from a run without it.
+     */
+    private static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
 
     private HeapPerPortBench() {
     }
@@ -78,12 +86,16 @@ public final class HeapPerPortBench {
             Thread.ofVirtual().start(() -> out.lines().forEach(line -> { }));   // keep the child's logging unblocked
             List<CollectorDevice> devices = BenchTopology.devices(collectors, PORTS, 0, 2400, i -> tcpPorts[i], false);
             long before = usedHeapAfterGc();
+            java.util.Map<String, long[]> histogramBefore = print && HISTOGRAM ? histogram() : null;
             CollectionEngine engine = new CollectionEngine(BenchTopology.properties(Duration.ofMillis(200)),
                     Clock.systemUTC(), BenchTopology.SHANGHAI);
             engine.start(devices);
             BenchTopology.awaitConnected(engine, devices, Duration.ofSeconds(60));
             Thread.sleep(2000);   // let connect handshakes and first reads settle
             long connected = usedHeapAfterGc();
+            if (histogramBefore != null) {
+                printTopGrowth(histogram(), histogramBefore, ports);
+            }
             engine.stop();
             long stopped = usedHeapAfterGc();
             long delta = connected - before;
@@ -97,6 +109,39 @@ public final class HeapPerPortBench {
             child.getOutputStream().close();
             child.waitFor();
         }
+    }
+
+    /** Class histogram of live objects (GC.class_histogram): class name -> {instances, bytes}. */
+    private static java.util.Map<String, long[]> histogram() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String text = (String) server.invoke(name, "gcClassHistogram", new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+        java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most, per port. */
+    private static void printTopGrowth(java.util.Map<String, long[]> after, java.util.Map<String, long[]> before,
+                                       int ports) {
+        record Growth(String type, long instances, long bytes) {
+        }
+        List<Growth> growth = new ArrayList<>();
+        after.forEach((type, a) -> {
+            long[] b = before.getOrDefault(type, new long[2]);
+            growth.add(new Growth(type, a[0] - b[0], a[1] - b[1]));
+        });
+        growth.sort(java.util.Comparator.comparingLong(Growth::bytes).reversed());
+        long total = growth.stream().mapToLong(Growth::bytes).sum();
+        System.out.printf(Locale.ROOT, "  histogram growth: %,d bytes in all; largest, per port:%n", total);
+        growth.stream().limit(15).forEach(g -> System.out.printf(Locale.ROOT, "  %8.2f objects %8.0f bytes  %s%n",
+                g.instances() / (double) ports, g.bytes() / (double) ports, g.type()));
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -82,7 +82,7 @@ public final class StoredThroughputBench {
     }
 
     private record Run(CycleProgress progress, long produced, long counted, long droppedDuring, long cycleNanos,
-                       long storedNanos) {
+                       long storedNanos, long peakBuffered) {
 
         double storedPerSecond() {
             return counted / (storedNanos / 1e9);
@@ -95,8 +95,9 @@ public final class StoredThroughputBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d meters (%,d failed), %,d readings, cycle %.2f s, all stored after "
-                            + "%.2f s, %,d rows counted, %,d dropped", progress.total(), progress.failed(), produced,
-                    cycleNanos / 1e9, storedNanos / 1e9, counted, droppedDuring);
+                            + "%.2f s, %,d rows counted, %,d dropped, writer buffer peak %,d (sampled every 20 ms)", progress.total(),
+                    progress.failed(), produced, cycleNanos / 1e9, storedNanos / 1e9, counted, droppedDuring,
+                    peakBuffered);
         }
     }
 
@@ -105,6 +106,17 @@ public final class StoredThroughputBench {
         AtomicLong produced = new AtomicLong();
         long storedBefore = writer.stored();
         long droppedBefore = writer.dropped();
+        AtomicLong peakBuffered = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon(true).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakBuffered.accumulateAndGet(writer.buffered(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        });
         long start = System.nanoTime();
         CycleProgress progress = engine.runCycle(BenchTopology.FULL_CYCLE_ITEMS, result -> {
             List<StoredReading> rows = rows(result);
@@ -119,8 +131,10 @@ public final class StoredThroughputBench {
             Thread.sleep(5);
         }
         long storedNanos = System.nanoTime() - start;
+        sampler.interrupt();
         long counted = jdbc.queryForObject("select count(*) from reading", Long.class);
-        return new Run(progress, produced.get(), counted, writer.dropped() - droppedBefore, cycleNanos, storedNanos);
+        return new Run(progress, produced.get(), counted, writer.dropped() - droppedBefore, cycleNanos, storedNanos,
+                peakBuffered.get());
     }
 
     /** What the cycle job stores for a result (StoredReading.of is package-private). */
