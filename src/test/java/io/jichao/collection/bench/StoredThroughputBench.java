@@ -16,6 +16,7 @@ import io.jichao.collection.CollectionEngine;
 import io.jichao.collection.CollectionProperties;
 import io.jichao.collection.CycleProgress;
 import io.jichao.collection.MeterReadResult;
+import io.jichao.collection.MeterStatusStore;
 import io.jichao.collection.ReadingSource;
 import io.jichao.collection.ReadingWriter;
 import io.jichao.collection.StoredReading;
@@ -30,7 +31,10 @@ import io.jichao.simulator.Simulator;
  * stops when the writer has committed every reading, and the table is counted at the end.
  *
  * <p>Boots the application on its own embedded MariaDB in target/bench-db. Not a test: run by
- * hand (see docs/benchmarks.md). Arguments (optional): collectors ports-per-collector meters-per-port.
+ * hand (see docs/benchmarks.md). Arguments (optional): collectors ports-per-collector meters-per-port
+ * [readings | job]. {@code readings} (default) stores the readings only; {@code job} uses the same
+ * sink as {@code CollectionCycleJob}: the readings to the writer and, per meter, the synchronous
+ * {@link MeterStatusStore#save} of its health into {@code meter_status}.
  */
 public final class StoredThroughputBench {
 
@@ -43,16 +47,19 @@ public final class StoredThroughputBench {
         int collectors = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int ports = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int meters = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        boolean asJob = args.length > 3 && args[3].equals("job");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JichaoApplication.class)
                 .profiles("test")
                 .run("--jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
                         "--jichao.simulator.enabled=false", "--server.port=0", "--logging.level.root=warn")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             ReadingWriter writer = context.getBean(ReadingWriter.class);
+            MeterStatusStore statusStore = asJob ? context.getBean(MeterStatusStore.class) : null;
             CollectionProperties.Writer settings = context.getBean(CollectionProperties.class).writer();
             System.out.printf(Locale.ROOT, "%s; %d collectors x %d ports x %d meters = %,d meters, %d bps, "
-                            + "delay 0, gap 0; writer %s%n", BenchTopology.machine(), collectors, ports, meters,
-                    collectors * ports * meters, BAUD, settings);
+                            + "delay 0, gap 0; writer %s; sink: %s%n", BenchTopology.machine(), collectors, ports, meters,
+                    collectors * ports * meters, BAUD, settings,
+                    asJob ? "readings + meter_status per meter (as CollectionCycleJob)" : "readings only");
             System.out.println("load average at start: " + BenchTopology.loadAverage());
 
             try (Simulator simulator = BenchTopology.startSimulator(
@@ -64,11 +71,11 @@ public final class StoredThroughputBench {
                 engine.start(devices);
                 BenchTopology.awaitConnected(engine, devices, Duration.ofSeconds(60));
 
-                Run warm = cycle(engine, writer, jdbc);
+                Run warm = cycle(engine, writer, statusStore, jdbc);
                 System.out.printf(Locale.ROOT, "warm-up cycle: %s%n", warm);
                 jdbc.execute("truncate table reading");
 
-                Run measured = cycle(engine, writer, jdbc);
+                Run measured = cycle(engine, writer, statusStore, jdbc);
                 System.out.printf(Locale.ROOT, "measured cycle: %s%n", measured);
                 System.out.printf(Locale.ROOT, "end to end: %,.0f readings/s stored (target >= 20,000/s, ratio %.2f); "
                                 + "engine alone: %,.0f readings/s%n", measured.storedPerSecond(),
@@ -101,7 +108,8 @@ public final class StoredThroughputBench {
         }
     }
 
-    private static Run cycle(CollectionEngine engine, ReadingWriter writer, JdbcTemplate jdbc)
+    private static Run cycle(CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
+                             JdbcTemplate jdbc)
             throws InterruptedException {
         AtomicLong produced = new AtomicLong();
         long storedBefore = writer.stored();
@@ -122,6 +130,9 @@ public final class StoredThroughputBench {
             List<StoredReading> rows = rows(result);
             produced.addAndGet(rows.size());
             writer.submit(rows);
+            if (statusStore != null) {
+                statusStore.save(engine.health(result.meterId()));
+            }
         });
         long cycleNanos = System.nanoTime() - start;
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
