@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * full, the <em>oldest CYCLE</em> readings are dropped first (and counted in {@link #dropped()}):
  * the next cycle reads the same meters again, whereas an operator's or back-fill reading may not
  * come back. Only if the buffer holds nothing but such readings is the oldest of them dropped.
+ * The batch being written does not count against the bound and is never dropped: it is on its
+ * way to the database (dropping it would count readings as dropped that are then stored).
  */
 public final class ReadingWriter implements AutoCloseable {
 
@@ -45,6 +47,13 @@ public final class ReadingWriter implements AutoCloseable {
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("reading-writer").daemon(true).factory());
     private Duration backoff;
+    /**
+     * How many readings at the head of the buffer belong to the batch being written (guarded by
+     * {@code buffer}). They are on their way to the database, so overflow neither drops them (they
+     * would be counted as dropped and stored) nor counts them against the bound; if their batch
+     * fails they count again, and the next submit trims the buffer back to the bound.
+     */
+    private int inFlight;
 
     /** {@code transactions} makes each batch all-or-nothing, so a retried batch is never stored twice. */
     public ReadingWriter(JdbcTemplate jdbc, TransactionOperations transactions, CollectionProperties.Writer settings) {
@@ -59,7 +68,7 @@ public final class ReadingWriter implements AutoCloseable {
     public void submit(Collection<StoredReading> readings) {
         synchronized (buffer) {
             for (StoredReading reading : readings) {
-                if (buffer.size() >= settings.bufferCapacity()) {
+                while (buffer.size() - inFlight >= settings.bufferCapacity()) {
                     dropOldest();
                 }
                 buffer.addLast(reading);
@@ -104,12 +113,16 @@ public final class ReadingWriter implements AutoCloseable {
                         statement.setString(6, reading.source().name());
                     }));
                 } catch (DataAccessException unavailable) {
+                    endFlight();
                     failedFlushes.incrementAndGet();
                     log.warn("Storing {} readings failed, keeping them in memory ({} buffered): {}", batch.size(),
                             buffered(), unavailable.getMostSpecificCause().toString());
                     return false;
+                } catch (RuntimeException unexpected) {
+                    endFlight();
+                    throw unexpected;
                 }
-                removeStored(batch);
+                removeStored();
                 stored.addAndGet(batch.size());
             }
         }
@@ -147,21 +160,33 @@ public final class ReadingWriter implements AutoCloseable {
             while (oldestFirst.hasNext() && batch.size() < settings.batchSize()) {
                 batch.add(oldestFirst.next());
             }
+            inFlight = batch.size();
             return batch;
         }
     }
 
-    /** Removes the stored batch; readings dropped meanwhile (overflow) are simply no longer there. */
-    private void removeStored(List<StoredReading> batch) {
+    /** Removes the stored batch: the first {@code inFlight} readings, which overflow never drops. */
+    private void removeStored() {
         synchronized (buffer) {
-            for (StoredReading reading : batch) {
-                buffer.removeFirstOccurrence(reading);
+            for (int i = 0; i < inFlight; i++) {
+                buffer.removeFirst();
             }
+            inFlight = 0;
         }
     }
 
+    private void endFlight() {
+        synchronized (buffer) {
+            inFlight = 0;
+        }
+    }
+
+    /** Drops the oldest CYCLE reading that is not being written, else the oldest such reading of any source. */
     private void dropOldest() {
         Iterator<StoredReading> oldestFirst = buffer.iterator();
+        for (int i = 0; i < inFlight; i++) {
+            oldestFirst.next();
+        }
         while (oldestFirst.hasNext()) {
             if (oldestFirst.next().source() == ReadingSource.CYCLE) {
                 oldestFirst.remove();
@@ -169,7 +194,12 @@ public final class ReadingWriter implements AutoCloseable {
                 return;
             }
         }
-        buffer.removeFirst();
+        Iterator<StoredReading> waiting = buffer.iterator();
+        for (int i = 0; i < inFlight; i++) {
+            waiting.next();
+        }
+        waiting.next();
+        waiting.remove();
         dropped.incrementAndGet();
     }
 }

@@ -54,4 +54,42 @@ class ReadingWriterTest {
             assertThat(writer.failedFlushes()).isEqualTo(1);
         }
     }
+
+    /**
+     * Found by StoredThroughputBench: overflow while a batch was being written dropped readings of
+     * that very batch, which were then stored too, so stored + dropped exceeded what was submitted.
+     */
+    @Test
+    void overflow_while_a_batch_is_written_drops_waiting_readings_not_the_batch() {
+        List<Runnable> duringCommit = new ArrayList<>();
+        TransactionOperations committing = new TransactionOperations() {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                // The batch "commits" without a database; meanwhile the cycle submits more readings.
+                duringCommit.forEach(Runnable::run);
+                duringCommit.clear();
+                return null;
+            }
+        };
+        try (ReadingWriter writer = new ReadingWriter(new JdbcTemplate(new RefusingDataSource()), committing,
+                new CollectionProperties.Writer(5, 5, Duration.ofHours(1), Duration.ofHours(1)))) {
+            List<StoredReading> first = new ArrayList<>();
+            for (int meter = 1; meter <= 5; meter++) {
+                first.add(reading(meter, ReadingSource.CYCLE));
+            }
+            List<StoredReading> more = new ArrayList<>();
+            for (int meter = 6; meter <= 11; meter++) {
+                more.add(reading(meter, ReadingSource.CYCLE));
+            }
+            writer.submit(first);
+            duringCommit.add(() -> writer.submit(more));
+
+            assertThat(writer.flush()).isTrue();
+
+            assertThat(writer.stored()).as("the batch in flight and the 5 newest waiting readings").isEqualTo(10);
+            assertThat(writer.dropped()).as("only the oldest waiting reading (meter 6) overflowed").isEqualTo(1);
+            assertThat(writer.stored() + writer.dropped()).isEqualTo(first.size() + more.size());
+            assertThat(writer.buffered()).isZero();
+        }
+    }
 }
