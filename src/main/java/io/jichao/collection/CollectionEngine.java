@@ -1,6 +1,8 @@
 package io.jichao.collection;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +58,7 @@ public final class CollectionEngine implements AutoCloseable {
 
     private final CollectionProperties properties;
     private final MeterReader reader;
+    private final FreezeReader freezes;
     private final CycleTracker cycles = new CycleTracker();
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private volatile Topology topology;
@@ -69,6 +72,7 @@ public final class CollectionEngine implements AutoCloseable {
     public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone) {
         this.properties = properties;
         this.reader = new MeterReader(clock, meterZone);
+        this.freezes = new FreezeReader(meterZone);
     }
 
     public synchronized void start(List<CollectorDevice> collectors) {
@@ -209,6 +213,17 @@ public final class CollectionEngine implements AutoCloseable {
      * it is known. Returns when every port is done.
      */
     public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink) {
+        return runCycle(items, sink, null);
+    }
+
+    /**
+     * A cycle that also closes gaps (R1): when a meter answers again more than
+     * {@code gap.threshold} after its previous successful read, its freezes from that gap are read
+     * right after the normal read, still at CYCLE priority, and handed to {@code backfills}.
+     * Meters the engine has not read since it started have no known gap and are not back-filled.
+     */
+    public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink,
+                                  Consumer<Backfill> backfills) {
         Topology current = runningTopology();
         Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
         current.routes().values().forEach(route ->
@@ -218,14 +233,33 @@ public final class CollectionEngine implements AutoCloseable {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);
                 for (MeterDevice meter : meters) {
+                    Instant previousSuccess = health(meter.id()).lastSuccessAt();
                     MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
                     record(result);
                     run.meterDone(result.succeeded());
                     sink.accept(result);
+                    if (backfills != null && result.succeeded() && previousSuccess != null
+                            && Duration.between(previousSuccess, result.readAt())
+                                    .compareTo(properties.gap().threshold()) > 0) {
+                        backfills.accept(freezes.read(link, meter, previousSuccess, result.readAt(), Priority.CYCLE));
+                    }
                 }
             }));
         }
         return run.finish();
+    }
+
+    /**
+     * Reads one meter's freezes between {@code after} and {@code before} now, blocking the calling
+     * thread; empty when the meter is not on a running bus.
+     */
+    public Optional<Backfill> readFreezes(long meterId, Instant after, Instant before, Priority priority) {
+        Topology current = runningTopology();
+        MeterRoute route = current.routes().get(meterId);
+        if (route == null) {
+            return Optional.empty();
+        }
+        return Optional.of(freezes.read(current.links().get(route.port()), route.meter(), after, before, priority));
     }
 
     public CycleProgress cycleProgress() {

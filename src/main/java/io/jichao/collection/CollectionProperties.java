@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval   the units' heartbeat interval; silence for 3 × this closes the connection
  * @param cycle               reading cycles
  * @param writer              storage of readings
+ * @param gap                 back-fill of gaps from the meters' own freezes
  */
 @ConfigurationProperties("jichao.collection")
 public record CollectionProperties(
@@ -39,7 +40,8 @@ public record CollectionProperties(
         @DefaultValue("HB") String heartbeat,
         @DefaultValue("30s") Duration heartbeatInterval,
         @DefaultValue Cycle cycle,
-        @DefaultValue Writer writer) {
+        @DefaultValue Writer writer,
+        @DefaultValue Gap gap) {
 
     /**
      * @param energyInterval time between the end of one cycle and the start of the next
@@ -72,6 +74,16 @@ public record CollectionProperties(
             @DefaultValue("500") int batchSize,
             @DefaultValue("1s") Duration flushInterval,
             @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param threshold      a successful read this long after the previous one reads the meter's
+     *                       hourly and daily freezes to fill the hours in between (R1)
+     * @param operatorWindow how far back an operator's back-fill looks (the meter keeps 31 days)
+     */
+    public record Gap(
+            @DefaultValue("1h") Duration threshold,
+            @DefaultValue("31d") Duration operatorWindow) {
     }
 
     /** The timeout for a bus of this protocol. */
