@@ -3,6 +3,7 @@ package io.jichao.collection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +28,9 @@ import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.Parity;
+import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.DialInServer;
+import io.jichao.collection.link.ExchangeOutcome;
 import io.jichao.collection.link.DialInSettings;
 import io.jichao.collection.link.PortDirectory;
 import io.jichao.collection.link.LinkProtocol;
@@ -35,6 +39,7 @@ import io.jichao.collection.link.PortKey;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
 import io.jichao.collection.link.ServerPortConnector;
+import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -59,6 +64,8 @@ public final class CollectionEngine implements AutoCloseable {
     private final CollectionProperties properties;
     private final MeterReader reader;
     private final FreezeReader freezes;
+    private final Clock clock;
+    private final ZoneId meterZone;
     private final CycleTracker cycles = new CycleTracker();
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private volatile Topology topology;
@@ -73,6 +80,8 @@ public final class CollectionEngine implements AutoCloseable {
         this.properties = properties;
         this.reader = new MeterReader(clock, meterZone);
         this.freezes = new FreezeReader(meterZone);
+        this.clock = clock;
+        this.meterZone = meterZone;
     }
 
     public synchronized void start(List<CollectorDevice> collectors) {
@@ -260,6 +269,31 @@ public final class CollectionEngine implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(freezes.read(current.links().get(route.port()), route.meter(), after, before, priority));
+    }
+
+    /**
+     * Sends broadcast time (C = 08 to 99..99) on every DL/T 645 port, all ports at once, and waits
+     * until each bus has been quiet for {@code settle}. The time is the meters' local time (they
+     * keep China Standard Time), taken when the request is queued: at WRITE priority it waits at
+     * most for the exchange in flight, a few seconds of which the meters' display cannot show.
+     * Returns how many ports the broadcast reached (disconnected ports fail at once).
+     */
+    public int broadcastTime(Duration settle) {
+        Topology current = runningTopology();
+        List<CompletableFuture<ExchangeOutcome>> sent = new ArrayList<>();
+        for (CollectorDevice collector : current.collectors()) {
+            for (PortDevice port : collector.ports()) {
+                PortLink link = current.links().get(new PortKey(collector.id(), port.portNumber()));
+                if (link != null && port.protocol().isDlt645()) {
+                    var frame = Dlt645Commands.broadcastTime(
+                            LocalDateTime.now(clock.withZone(meterZone)));
+                    sent.add(link.exchange(BusRequest.broadcast(frame, settle),
+                            Priority.WRITE));
+                }
+            }
+        }
+        return (int) sent.stream().map(CompletableFuture::join)
+                .filter(ExchangeOutcome.Sent.class::isInstance).count();
     }
 
     public CycleProgress cycleProgress() {

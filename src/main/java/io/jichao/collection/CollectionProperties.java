@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cycle               reading cycles
  * @param writer              storage of readings
  * @param gap                 back-fill of gaps from the meters' own freezes
+ * @param clocks              daily time broadcast and the clock drift report
  */
 @ConfigurationProperties("jichao.collection")
 public record CollectionProperties(
@@ -41,7 +42,8 @@ public record CollectionProperties(
         @DefaultValue("30s") Duration heartbeatInterval,
         @DefaultValue Cycle cycle,
         @DefaultValue Writer writer,
-        @DefaultValue Gap gap) {
+        @DefaultValue Gap gap,
+        @DefaultValue Clocks clocks) {
 
     /**
      * @param energyInterval time between the end of one cycle and the start of the next
@@ -54,7 +56,7 @@ public record CollectionProperties(
             @DefaultValue("30s") Duration initialDelay,
             @DefaultValue("30m") Duration lockAtMostFor,
             @DefaultValue({"ACTIVE_ENERGY", "REVERSE_ENERGY", "REMAINING_ENERGY", "VOLTAGE_A", "VOLTAGE_B", "VOLTAGE_C",
-                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "WATER_VOLUME"})
+                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "METER_TIME", "WATER_VOLUME"})
             Set<ReadingItem> items) {
 
         public Cycle {
@@ -84,6 +86,22 @@ public record CollectionProperties(
     public record Gap(
             @DefaultValue("1h") Duration threshold,
             @DefaultValue("31d") Duration operatorWindow) {
+    }
+
+    /**
+     * @param syncCron       when the time broadcast runs (Spring cron, in {@code syncZone})
+     * @param syncZone       zone of {@code syncCron}; the broadcast time itself is always the
+     *                       meters' local time, Asia/Shanghai
+     * @param settle         quiet time on each bus after the broadcast before the next request
+     * @param lockAtMostFor  ShedLock safety net for the broadcast job
+     * @param driftThreshold a meter clock off by more than this is listed in the drift report
+     */
+    public record Clocks(
+            @DefaultValue("0 0 3 * * *") String syncCron,
+            @DefaultValue("Asia/Shanghai") String syncZone,
+            @DefaultValue("1s") Duration settle,
+            @DefaultValue("10m") Duration lockAtMostFor,
+            @DefaultValue("60s") Duration driftThreshold) {
     }
 
     /** The timeout for a bus of this protocol. */

@@ -44,7 +44,9 @@ final class EngineFixtures {
                 new CollectionProperties.Cycle(Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30),
                         Set.of(ReadingItem.ACTIVE_ENERGY)),
                 new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)),
-                new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)));
+                new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)),
+                new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofMillis(300),
+                        Duration.ofMinutes(10), Duration.ofSeconds(60)));
     }
 
     static MeterConfig meter(String address, String energy) {

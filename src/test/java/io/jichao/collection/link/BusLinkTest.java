@@ -161,4 +161,23 @@ class BusLinkTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1)).isEqualTo(read(METER, DataItem2007.VOLTAGE_C));
     }
+
+    @Test
+    void a_broadcast_is_sent_once_and_completes_after_its_settle_time_without_an_answer() {
+        CompletableFuture<ExchangeOutcome> broadcast = bus.submit(BusRequest.broadcast(
+                Dlt645Commands.broadcastTime(java.time.LocalDateTime.of(2024, 5, 17, 3, 0)), Duration.ofSeconds(1)),
+                Priority.CYCLE);
+        CompletableFuture<ExchangeOutcome> next = bus.submit(BusRequest.of(read(METER, DataItem2007.VOLTAGE_A)),
+                Priority.CYCLE);
+        assertThat(sent).hasSize(1);
+        assertThat(timers.getLast().delay()).isGreaterThan(Duration.ofSeconds(1));
+
+        timers.getLast().fire();
+
+        assertThat(broadcast.join()).isInstanceOf(ExchangeOutcome.Sent.class);
+        assertThat(next).isNotDone();
+        assertThat(sent).as("the read goes out after the settle time, the broadcast is not repeated").hasSize(2);
+        assertThat(counters.timeouts()).isZero();
+        assertThat(counters.retries()).isZero();
+    }
 }
