@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writer              storage of readings
  * @param gap                 back-fill of gaps from the meters' own freezes
  * @param clocks              daily time broadcast and the clock drift report
+ * @param scan                commissioning scans of a bus
  */
 @ConfigurationProperties("jichao.collection")
 public record CollectionProperties(
@@ -43,7 +44,8 @@ public record CollectionProperties(
         @DefaultValue Cycle cycle,
         @DefaultValue Writer writer,
         @DefaultValue Gap gap,
-        @DefaultValue Clocks clocks) {
+        @DefaultValue Clocks clocks,
+        @DefaultValue Scan scan) {
 
     /**
      * @param energyInterval time between the end of one cycle and the start of the next
@@ -102,6 +104,16 @@ public record CollectionProperties(
             @DefaultValue("1s") Duration settle,
             @DefaultValue("10m") Duration lockAtMostFor,
             @DefaultValue("60s") Duration driftThreshold) {
+    }
+
+    /**
+     * @param probeTimeout answer timeout of one probe (single attempt, no retries); a meter answers
+     *                     within ≈ 100 ms of the request at 2400 bps
+     * @param maxAddresses most addresses one scan may probe (≈ probeTimeout each when absent)
+     */
+    public record Scan(
+            @DefaultValue("300ms") Duration probeTimeout,
+            @DefaultValue("256") int maxAddresses) {
     }
 
     /** The timeout for a bus of this protocol. */

@@ -46,7 +46,8 @@ final class EngineFixtures {
                 new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)),
                 new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)),
                 new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofMillis(300),
-                        Duration.ofMinutes(10), Duration.ofSeconds(60)));
+                        Duration.ofMinutes(10), Duration.ofSeconds(60)),
+                new CollectionProperties.Scan(Duration.ofMillis(300), 256));
     }
 
     static MeterConfig meter(String address, String energy) {

@@ -157,6 +157,9 @@ public final class BusLink {
             // but its timer means "the meters had their time", not "no answer".
             timer = timers.schedule(settings.transferTime(broadcast.wireLength()).plus(broadcast.settle()),
                     () -> settled(exchange, sentIn));
+        } else if (exchange.request instanceof BusRequest.Probe probe) {
+            timer = timers.schedule(settings.transferTime(probe.wireLength()).plus(probe.timeout()),
+                    () -> timedOut(exchange, sentIn));
         } else {
             timer = timers.schedule(settings.attemptTimeout(exchange.request.wireLength()),
                     () -> timedOut(exchange, sentIn));
@@ -179,8 +182,11 @@ public final class BusLink {
             return;
         }
         timer = null;
-        counters.timeout();
-        if (exchange.attempts <= settings.retries()) {
+        boolean probe = exchange.request instanceof BusRequest.Probe;
+        if (!probe) {
+            counters.timeout();
+        }
+        if (!probe && exchange.attempts <= settings.retries()) {
             counters.retry();
         } else {
             current = null;

@@ -35,6 +35,11 @@ public sealed interface BusRequest {
         return new Broadcast(frame, settle);
     }
 
+    /** A DL/T 645 request tried once with its own answer timeout (bus scans, see {@link Probe}). */
+    static BusRequest probe(Dlt645Frame frame, Duration timeout) {
+        return new Probe(frame, timeout);
+    }
+
     static BusRequest of(ModbusRequest request) {
         return new Modbus(request);
     }
@@ -93,6 +98,29 @@ public sealed interface BusRequest {
         @Override
         public Optional<ExchangeOutcome> classify(Object received, int attempts) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A request that asks whether anything is there (an address in a commissioning scan): one
+     * attempt with {@code timeout} instead of the port's, and a missing answer is the expected
+     * result, so the bus does not count it as a timeout in its quality counters.
+     */
+    record Probe(Dlt645Frame frame, Duration timeout) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return frame;
+        }
+
+        @Override
+        public int wireLength() {
+            return frame.encodedLength(true);
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            return new Dlt645(frame).classify(received, attempts);
         }
     }
 

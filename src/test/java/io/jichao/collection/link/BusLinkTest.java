@@ -180,4 +180,17 @@ class BusLinkTest {
         assertThat(counters.timeouts()).isZero();
         assertThat(counters.retries()).isZero();
     }
+
+    @Test
+    void a_probe_is_tried_once_with_its_own_timeout_and_not_counted_as_a_bus_timeout() {
+        CompletableFuture<ExchangeOutcome> probe = bus.submit(BusRequest.probe(
+                read(METER, DataItem2007.FORWARD_ACTIVE_TOTAL), Duration.ofMillis(300)), Priority.CYCLE);
+        assertThat(timers.getLast().delay()).isLessThan(Duration.ofMillis(500));
+
+        timers.getLast().fire();
+
+        assertThat(probe.join()).isEqualTo(new ExchangeOutcome.TimedOut(1));
+        assertThat(sent).hasSize(1);
+        assertThat(counters.timeouts()).isZero();
+    }
 }
