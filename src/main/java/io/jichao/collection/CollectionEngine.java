@@ -68,6 +68,7 @@ public final class CollectionEngine implements AutoCloseable {
     private final ZoneId meterZone;
     private final CycleTracker cycles = new CycleTracker();
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
+    private final Map<PortKey, PortCycle> lastPortCycles = new ConcurrentHashMap<>();
     private volatile Topology topology;
 
     /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
@@ -241,11 +242,13 @@ public final class CollectionEngine implements AutoCloseable {
         try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);
+                int succeeded = 0;
                 for (MeterDevice meter : meters) {
                     Instant previousSuccess = health(meter.id()).lastSuccessAt();
                     MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
                     record(result);
                     run.meterDone(result.succeeded());
+                    succeeded += result.succeeded() ? 1 : 0;
                     sink.accept(result);
                     if (backfills != null && result.succeeded() && previousSuccess != null
                             && Duration.between(previousSuccess, result.readAt())
@@ -253,6 +256,7 @@ public final class CollectionEngine implements AutoCloseable {
                         backfills.accept(freezes.read(link, meter, previousSuccess, result.readAt(), Priority.CYCLE));
                     }
                 }
+                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded));
             }));
         }
         return run.finish();
@@ -294,6 +298,11 @@ public final class CollectionEngine implements AutoCloseable {
         }
         return (int) sent.stream().map(CompletableFuture::join)
                 .filter(ExchangeOutcome.Sent.class::isInstance).count();
+    }
+
+    /** The last finished cycle on this port; empty before the first. */
+    public Optional<PortCycle> lastCycle(PortKey port) {
+        return Optional.ofNullable(lastPortCycles.get(port));
     }
 
     public CycleProgress cycleProgress() {
