@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +308,11 @@ public final class CollectionEngine implements AutoCloseable {
 
     public CycleProgress cycleProgress() {
         return cycles.progress();
+    }
+
+    /** Takes stored health (meter_status) as the start; what the engine already knows wins. */
+    public void restoreHealth(Collection<MeterHealth> stored) {
+        stored.forEach(known -> health.putIfAbsent(known.meterId(), known));
     }
 
     public MeterHealth health(long meterId) {

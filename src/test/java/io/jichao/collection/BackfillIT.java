@@ -132,6 +132,29 @@ class BackfillIT {
     }
 
     @Test
+    void a_gap_that_spans_an_engine_restart_is_back_filled_from_the_stored_meter_status() {
+        long meterId = directMeterIn("B");
+        PortDevice port = simulatePortOf(meterId);
+        SimulationClock.Manual simulated = (SimulationClock.Manual) simulator.clock();
+        CollectionEngine before = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(200), 0),
+                new FollowingClock(simulated), SHANGHAI);
+        before.start(List.of(onSimulator(meterId, port)));
+        awaitOnline(before);
+        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        before.stop();
+        simulated.advance(Duration.ofHours(3));
+
+        ownEngine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(200), 0),
+                new FollowingClock(simulated), SHANGHAI);
+        ownEngine.restoreHealth(statusStore.loadAll());
+        ownEngine.start(List.of(onSimulator(meterId, port)));
+        awaitOnline(ownEngine);
+        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+
+        assertThat(backfilledRows(meterId)).hasSize(3);
+    }
+
+    @Test
     void an_operator_back_fills_what_the_meter_still_holds_and_a_second_time_adds_nothing() {
         long meterId = directMeterIn("C");
         PortDevice port = simulatePortOf(meterId);
