@@ -33,6 +33,11 @@ class CollectionConfiguration {
     }
 
     @Bean
+    BackfillStore backfillStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new BackfillStore(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
     MeterStatusStore meterStatusStore(JdbcTemplate jdbc) {
         return new MeterStatusStore(jdbc);
     }

@@ -3,6 +3,7 @@ package io.jichao.collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,11 @@ class CollectionCycleJob {
     private final DeviceInventory inventory;
     private final ReadingWriter writer;
     private final MeterStatusStore statusStore;
+    private final BackfillStore backfillStore;
 
     CollectionCycleJob(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer,
-                       MeterStatusStore statusStore) {
+                       MeterStatusStore statusStore, BackfillStore backfillStore) {
+        this.backfillStore = backfillStore;
         this.engine = engine;
         this.inventory = inventory;
         this.writer = writer;
@@ -44,7 +47,19 @@ class CollectionCycleJob {
         CycleProgress progress = engine.runCycle(engine.properties().cycle().items(), result -> {
             writer.submit(StoredReading.of(result, ReadingSource.CYCLE));
             statusStore.save(engine.health(result.meterId()));
-        });
+        }, this::storeBackfill);
         log.info("Energy cycle: {} meters, {} read, {} failed", progress.total(), progress.succeeded(), progress.failed());
+    }
+
+    private void storeBackfill(Backfill backfill) {
+        try {
+            int added = backfillStore.store(backfill);
+            log.info("Meter {} back-filled {} of {} freezes after a gap since {}", backfill.meterId(), added,
+                    backfill.freezes().size(), backfill.gapStart());
+        } catch (DataAccessException unavailable) {
+            // The freezes stay in the meter (48 h, 31 days): an operator's back-fill can fetch them later.
+            log.warn("Back-fill of meter {} not stored: {}", backfill.meterId(),
+                    unavailable.getMostSpecificCause().toString());
+        }
     }
 }

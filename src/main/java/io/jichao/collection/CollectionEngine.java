@@ -1,13 +1,18 @@
 package io.jichao.collection;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +29,9 @@ import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.Parity;
+import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.DialInServer;
+import io.jichao.collection.link.ExchangeOutcome;
 import io.jichao.collection.link.DialInSettings;
 import io.jichao.collection.link.PortDirectory;
 import io.jichao.collection.link.LinkProtocol;
@@ -33,6 +40,7 @@ import io.jichao.collection.link.PortKey;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
 import io.jichao.collection.link.ServerPortConnector;
+import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -56,8 +64,12 @@ public final class CollectionEngine implements AutoCloseable {
 
     private final CollectionProperties properties;
     private final MeterReader reader;
+    private final FreezeReader freezes;
+    private final Clock clock;
+    private final ZoneId meterZone;
     private final CycleTracker cycles = new CycleTracker();
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
+    private final Map<PortKey, PortCycle> lastPortCycles = new ConcurrentHashMap<>();
     private volatile Topology topology;
 
     /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
@@ -69,6 +81,9 @@ public final class CollectionEngine implements AutoCloseable {
     public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone) {
         this.properties = properties;
         this.reader = new MeterReader(clock, meterZone);
+        this.freezes = new FreezeReader(meterZone);
+        this.clock = clock;
+        this.meterZone = meterZone;
     }
 
     public synchronized void start(List<CollectorDevice> collectors) {
@@ -209,6 +224,17 @@ public final class CollectionEngine implements AutoCloseable {
      * it is known. Returns when every port is done.
      */
     public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink) {
+        return runCycle(items, sink, null);
+    }
+
+    /**
+     * A cycle that also closes gaps (R1): when a meter answers again more than
+     * {@code gap.threshold} after its previous successful read, its freezes from that gap are read
+     * right after the normal read, still at CYCLE priority, and handed to {@code backfills}.
+     * Meters the engine has not read since it started have no known gap and are not back-filled.
+     */
+    public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink,
+                                  Consumer<Backfill> backfills) {
         Topology current = runningTopology();
         Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
         current.routes().values().forEach(route ->
@@ -217,19 +243,76 @@ public final class CollectionEngine implements AutoCloseable {
         try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);
+                int succeeded = 0;
                 for (MeterDevice meter : meters) {
+                    Instant previousSuccess = health(meter.id()).lastSuccessAt();
                     MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
                     record(result);
                     run.meterDone(result.succeeded());
+                    succeeded += result.succeeded() ? 1 : 0;
                     sink.accept(result);
+                    if (backfills != null && result.succeeded() && previousSuccess != null
+                            && Duration.between(previousSuccess, result.readAt())
+                                    .compareTo(properties.gap().threshold()) > 0) {
+                        backfills.accept(freezes.read(link, meter, previousSuccess, result.readAt(), Priority.CYCLE));
+                    }
                 }
+                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded));
             }));
         }
         return run.finish();
     }
 
+    /**
+     * Reads one meter's freezes between {@code after} and {@code before} now, blocking the calling
+     * thread; empty when the meter is not on a running bus.
+     */
+    public Optional<Backfill> readFreezes(long meterId, Instant after, Instant before, Priority priority) {
+        Topology current = runningTopology();
+        MeterRoute route = current.routes().get(meterId);
+        if (route == null) {
+            return Optional.empty();
+        }
+        return Optional.of(freezes.read(current.links().get(route.port()), route.meter(), after, before, priority));
+    }
+
+    /**
+     * Sends broadcast time (C = 08 to 99..99) on every DL/T 645 port, all ports at once, and waits
+     * until each bus has been quiet for {@code settle}. The time is the meters' local time (they
+     * keep China Standard Time), taken when the request is queued: at WRITE priority it waits at
+     * most for the exchange in flight, a few seconds of which the meters' display cannot show.
+     * Returns how many ports the broadcast reached (disconnected ports fail at once).
+     */
+    public int broadcastTime(Duration settle) {
+        Topology current = runningTopology();
+        List<CompletableFuture<ExchangeOutcome>> sent = new ArrayList<>();
+        for (CollectorDevice collector : current.collectors()) {
+            for (PortDevice port : collector.ports()) {
+                PortLink link = current.links().get(new PortKey(collector.id(), port.portNumber()));
+                if (link != null && port.protocol().isDlt645()) {
+                    var frame = Dlt645Commands.broadcastTime(
+                            LocalDateTime.now(clock.withZone(meterZone)));
+                    sent.add(link.exchange(BusRequest.broadcast(frame, settle),
+                            Priority.WRITE));
+                }
+            }
+        }
+        return (int) sent.stream().map(CompletableFuture::join)
+                .filter(ExchangeOutcome.Sent.class::isInstance).count();
+    }
+
+    /** The last finished cycle on this port; empty before the first. */
+    public Optional<PortCycle> lastCycle(PortKey port) {
+        return Optional.ofNullable(lastPortCycles.get(port));
+    }
+
     public CycleProgress cycleProgress() {
         return cycles.progress();
+    }
+
+    /** Takes stored health (meter_status) as the start; what the engine already knows wins. */
+    public void restoreHealth(Collection<MeterHealth> stored) {
+        stored.forEach(known -> health.putIfAbsent(known.meterId(), known));
     }
 
     public MeterHealth health(long meterId) {

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval   the units' heartbeat interval; silence for 3 × this closes the connection
  * @param cycle               reading cycles
  * @param writer              storage of readings
+ * @param gap                 back-fill of gaps from the meters' own freezes
+ * @param clocks              daily time broadcast and the clock drift report
+ * @param scan                commissioning scans of a bus
  */
 @ConfigurationProperties("jichao.collection")
 public record CollectionProperties(
@@ -39,7 +42,10 @@ public record CollectionProperties(
         @DefaultValue("HB") String heartbeat,
         @DefaultValue("30s") Duration heartbeatInterval,
         @DefaultValue Cycle cycle,
-        @DefaultValue Writer writer) {
+        @DefaultValue Writer writer,
+        @DefaultValue Gap gap,
+        @DefaultValue Clocks clocks,
+        @DefaultValue Scan scan) {
 
     /**
      * @param energyInterval time between the end of one cycle and the start of the next
@@ -52,7 +58,7 @@ public record CollectionProperties(
             @DefaultValue("30s") Duration initialDelay,
             @DefaultValue("30m") Duration lockAtMostFor,
             @DefaultValue({"ACTIVE_ENERGY", "REVERSE_ENERGY", "REMAINING_ENERGY", "VOLTAGE_A", "VOLTAGE_B", "VOLTAGE_C",
-                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "WATER_VOLUME"})
+                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "METER_TIME", "WATER_VOLUME"})
             Set<ReadingItem> items) {
 
         public Cycle {
@@ -72,6 +78,42 @@ public record CollectionProperties(
             @DefaultValue("500") int batchSize,
             @DefaultValue("1s") Duration flushInterval,
             @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param threshold      a successful read this long after the previous one reads the meter's
+     *                       hourly and daily freezes to fill the hours in between (R1)
+     * @param operatorWindow how far back an operator's back-fill looks (the meter keeps 31 days)
+     */
+    public record Gap(
+            @DefaultValue("1h") Duration threshold,
+            @DefaultValue("31d") Duration operatorWindow) {
+    }
+
+    /**
+     * @param syncCron       when the time broadcast runs (Spring cron, in {@code syncZone})
+     * @param syncZone       zone of {@code syncCron}; the broadcast time itself is always the
+     *                       meters' local time, Asia/Shanghai
+     * @param settle         quiet time on each bus after the broadcast before the next request
+     * @param lockAtMostFor  ShedLock safety net for the broadcast job
+     * @param driftThreshold a meter clock off by more than this is listed in the drift report
+     */
+    public record Clocks(
+            @DefaultValue("0 0 3 * * *") String syncCron,
+            @DefaultValue("Asia/Shanghai") String syncZone,
+            @DefaultValue("1s") Duration settle,
+            @DefaultValue("10m") Duration lockAtMostFor,
+            @DefaultValue("60s") Duration driftThreshold) {
+    }
+
+    /**
+     * @param probeTimeout answer timeout of one probe (single attempt, no retries); a meter answers
+     *                     within ≈ 100 ms of the request at 2400 bps
+     * @param maxAddresses most addresses one scan may probe (≈ probeTimeout each when absent)
+     */
+    public record Scan(
+            @DefaultValue("300ms") Duration probeTimeout,
+            @DefaultValue("256") int maxAddresses) {
     }
 
     /** The timeout for a bus of this protocol. */

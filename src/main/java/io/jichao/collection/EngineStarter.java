@@ -23,9 +23,12 @@ class EngineStarter implements ApplicationRunner {
     private final DeviceInventory inventory;
     private final ReadingWriter writer;
     private final MeterRegistry registry;
+    private final MeterStatusStore statusStore;
 
-    EngineStarter(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer, MeterRegistry registry) {
+    EngineStarter(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer, MeterRegistry registry,
+                  MeterStatusStore statusStore) {
         this.engine = engine;
+        this.statusStore = statusStore;
         this.inventory = inventory;
         this.writer = writer;
         this.registry = registry;
@@ -33,6 +36,8 @@ class EngineStarter implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // Gaps that span a restart are back-filled too: the engine starts from the stored health.
+        engine.restoreHealth(statusStore.loadAll());
         engine.start(inventory.enabledCollectors());
         EngineMetrics.bind(registry, engine, writer);
     }

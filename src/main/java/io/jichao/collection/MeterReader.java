@@ -129,6 +129,7 @@ public final class MeterReader {
             case ExchangeOutcome.Answered answered -> Optional.empty();
             case ExchangeOutcome.Refused refused -> Optional.empty();
             case ExchangeOutcome.ModbusException exception -> Optional.empty();
+            case ExchangeOutcome.Sent sent -> Optional.empty();
         };
     }
 

@@ -2,6 +2,7 @@ package io.jichao.collection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,22 @@ public final class MeterStatusStore {
         } catch (DataAccessException unavailable) {
             log.warn("meter_status of meter {} not stored: {}", health.meterId(), unavailable.getMostSpecificCause().toString());
         }
+    }
+
+    /**
+     * Every stored status, for an engine that starts: without it the first read after a restart
+     * would not know when the meter was last read, and a gap spanning the restart would not be
+     * back-filled.
+     */
+    public List<MeterHealth> loadAll() {
+        return jdbc.query("SELECT meter_id, last_attempt_at, last_success_at, consecutive_failures, last_error"
+                        + " FROM meter_status",
+                (row, n) -> new MeterHealth(row.getLong(1), instant(row.getTimestamp(2)), instant(row.getTimestamp(3)),
+                        row.getInt(4), row.getString(5)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -48,6 +48,8 @@ class CollectionCycleJobIT {
     @Autowired
     private MeterStatusStore statusStore;
     @Autowired
+    private BackfillStore backfillStore;
+    @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private LockProvider lockProvider;
@@ -79,7 +81,7 @@ class CollectionCycleJobIT {
 
     @Test
     void a_cycle_stores_cycle_readings_and_the_status_of_every_meter_of_the_port() {
-        new CollectionCycleJob(engine, inventory, writer, statusStore).runEnergyCycle();
+        new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore).runEnergyCycle();
 
         long meterId = port.meters().getFirst().id();
         assertThat(engine.cycleProgress().total()).isEqualTo(port.meters().size());

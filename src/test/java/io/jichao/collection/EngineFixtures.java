@@ -43,7 +43,11 @@ final class EngineFixtures {
                 "HB", Duration.ofMillis(200),
                 new CollectionProperties.Cycle(Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30),
                         Set.of(ReadingItem.ACTIVE_ENERGY)),
-                new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)));
+                new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)),
+                new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)),
+                new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofMillis(300),
+                        Duration.ofMinutes(10), Duration.ofSeconds(60)),
+                new CollectionProperties.Scan(Duration.ofMillis(300), 256));
     }
 
     static MeterConfig meter(String address, String energy) {

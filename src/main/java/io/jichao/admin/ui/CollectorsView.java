@@ -1,7 +1,10 @@
 package io.jichao.admin.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,6 +18,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import io.jichao.archive.CollectorService;
+import io.jichao.collection.CollectionQualityService;
+import io.jichao.collection.CollectionQualityService.PortQuality;
 import io.jichao.collection.EngineMonitor;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
@@ -44,14 +49,19 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
     private final transient CollectorService collectors;
     private final transient SiteStructureService structure;
     private final transient EngineMonitor monitor;
+    private final transient CollectionQualityService quality;
+    /** Quality of the selected collector's ports by port number, loaded with the ports. */
+    private Map<Integer, PortQuality> portQuality = Map.of();
     private final Grid<CollectorView> grid = new Grid<>();
     private final Grid<PortView> ports = new Grid<>();
     private final H3 portsTitle = new H3();
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
 
-    public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor) {
+    public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
+                          CollectionQualityService quality) {
         this.collectors = collectors;
+        this.quality = quality;
         this.monitor = monitor;
         this.structure = structure;
         setSizeFull();
@@ -101,6 +111,8 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
         ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
                 .setAutoWidth(true);
         ports.addColumn(this::traffic).setHeader(getTranslation("port.traffic")).setKey("traffic").setAutoWidth(true);
+        ports.addColumn(this::qualitySummary).setHeader(getTranslation("port.quality")).setKey("quality")
+                .setAutoWidth(true);
         ports.asSingleSelect().addValueChangeListener(event -> updateActions());
         portsTitle.setId(PORTS_TITLE_ID);
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
@@ -144,6 +156,9 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
 
     private void showPorts() {
         Optional<CollectorView> collector = selected();
+        portQuality = collector.map(c -> quality.ports(c.id()).stream()
+                        .collect(Collectors.toMap(PortQuality::portNumber, Function.identity())))
+                .orElse(Map.of());
         ports.setItems(collector.map(CollectorView::ports).orElse(List.of()));
         portsTitle.setText(collector.map(c -> getTranslation("collectors.ports.title", c.name()))
                 .orElseGet(() -> getTranslation("collectors.ports.none")));
@@ -175,5 +190,19 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
                 .map(p -> getTranslation("collector.status.traffic", p.requests(), p.answers(), p.timeouts(),
                         p.corruptFrames()))
                 .orElse("");
+    }
+
+    /**
+     * The last cycle and the meters not being read: a dead meter counts here even though the bus
+     * itself looks busy and healthy.
+     */
+    private String qualitySummary(PortView port) {
+        PortQuality bus = portQuality.get(port.portNumber());
+        if (bus == null || bus.lastCycle() == null) {
+            return "";
+        }
+        long notRead = bus.meters().stream().filter(m -> m.state() != CollectionQualityService.MeterState.OK).count();
+        return getTranslation("port.quality.summary", bus.lastCycle().succeeded(), bus.lastCycle().meters(),
+                bus.lastCycle().successPercent(), bus.retries(), notRead);
     }
 }

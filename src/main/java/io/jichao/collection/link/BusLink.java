@@ -152,8 +152,29 @@ public final class BusLink {
         counters.attempt();
         state = State.AWAITING_ANSWER;
         long sentIn = epoch;
-        timer = timers.schedule(settings.attemptTimeout(exchange.request.wireLength()), () -> timedOut(exchange, sentIn));
+        if (exchange.request instanceof BusRequest.Broadcast broadcast) {
+            // In flight like any request (a disconnect fails it; stray frames count as unmatched),
+            // but its timer means "the meters had their time", not "no answer".
+            timer = timers.schedule(settings.transferTime(broadcast.wireLength()).plus(broadcast.settle()),
+                    () -> settled(exchange, sentIn));
+        } else if (exchange.request instanceof BusRequest.Probe probe) {
+            timer = timers.schedule(settings.transferTime(probe.wireLength()).plus(probe.timeout()),
+                    () -> timedOut(exchange, sentIn));
+        } else {
+            timer = timers.schedule(settings.attemptTimeout(exchange.request.wireLength()),
+                    () -> timedOut(exchange, sentIn));
+        }
         transport.send(exchange.request.message());
+    }
+
+    private void settled(Exchange exchange, long sentIn) {
+        if (sentIn != epoch || exchange != current || state != State.AWAITING_ANSWER) {
+            return;
+        }
+        timer = null;
+        current = null;
+        complete(exchange.result, new ExchangeOutcome.Sent());
+        pauseAfter(exchange);
     }
 
     private void timedOut(Exchange exchange, long sentIn) {
@@ -161,8 +182,11 @@ public final class BusLink {
             return;
         }
         timer = null;
-        counters.timeout();
-        if (exchange.attempts <= settings.retries()) {
+        boolean probe = exchange.request instanceof BusRequest.Probe;
+        if (!probe) {
+            counters.timeout();
+        }
+        if (!probe && exchange.attempts <= settings.retries()) {
             counters.retry();
         } else {
             current = null;

@@ -1,5 +1,6 @@
 package io.jichao.collection.link;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.jichao.protocol.dlt645.Dlt645Error;
@@ -27,6 +28,16 @@ public sealed interface BusRequest {
 
     static BusRequest of(Dlt645Frame frame) {
         return new Dlt645(frame);
+    }
+
+    /** A DL/T 645 broadcast (to 99..99): sent once, then the bus stays quiet for {@code settle}. */
+    static BusRequest broadcast(Dlt645Frame frame, Duration settle) {
+        return new Broadcast(frame, settle);
+    }
+
+    /** A DL/T 645 request tried once with its own answer timeout (bus scans, see {@link Probe}). */
+    static BusRequest probe(Dlt645Frame frame, Duration timeout) {
+        return new Probe(frame, timeout);
     }
 
     static BusRequest of(ModbusRequest request) {
@@ -64,6 +75,52 @@ public sealed interface BusRequest {
                 return Optional.of(new ExchangeOutcome.Refused(code));
             }
             return Optional.of(new ExchangeOutcome.Answered(response, attempts));
+        }
+    }
+
+    /**
+     * A request no meter answers (broadcast time, C = 08). The bus keeps it in flight for the
+     * transfer time plus {@code settle} so the meters can act before the next request, then
+     * completes it as {@link ExchangeOutcome.Sent}; it is never retried and never times out.
+     */
+    record Broadcast(Dlt645Frame frame, Duration settle) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return frame;
+        }
+
+        @Override
+        public int wireLength() {
+            return frame.encodedLength(true);
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A request that asks whether anything is there (an address in a commissioning scan): one
+     * attempt with {@code timeout} instead of the port's, and a missing answer is the expected
+     * result, so the bus does not count it as a timeout in its quality counters.
+     */
+    record Probe(Dlt645Frame frame, Duration timeout) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return frame;
+        }
+
+        @Override
+        public int wireLength() {
+            return frame.encodedLength(true);
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            return new Dlt645(frame).classify(received, attempts);
         }
     }
 

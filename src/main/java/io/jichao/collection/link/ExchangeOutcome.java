@@ -25,6 +25,10 @@ public sealed interface ExchangeOutcome {
     record LinkDown(String reason) implements ExchangeOutcome {
     }
 
+    /** A broadcast went out and its settle time passed; nobody answers a broadcast. */
+    record Sent() implements ExchangeOutcome {
+    }
+
     default boolean answered() {
         return this instanceof Answered;
     }

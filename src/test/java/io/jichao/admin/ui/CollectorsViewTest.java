@@ -76,6 +76,18 @@ class CollectorsViewTest extends KaribuTest {
     }
 
     @Test
+    void the_ports_show_no_collection_quality_before_the_engine_has_run_a_cycle() {
+        login("maint");
+        navigateTo("collectors");
+        Grid<CollectorView> grid = grid(CollectorsView.GRID_ID);
+        grid.select(rows(grid).stream().filter(c -> c.name().equals("C座采集器")).findFirst().orElseThrow());
+
+        Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
+        assertThat(ports.getColumnByKey("quality").getHeaderText()).isEqualTo("Collection quality");
+        assertThat(rows(ports)).allSatisfy(port -> assertThat(cell(ports, "quality", port)).isEmpty());
+    }
+
+    @Test
     void maintainer_creates_a_dial_in_collector_and_sees_only_the_address_its_mode_needs() {
         login("maint");
         navigateTo("collectors");

@@ -161,4 +161,36 @@ class BusLinkTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1)).isEqualTo(read(METER, DataItem2007.VOLTAGE_C));
     }
+
+    @Test
+    void a_broadcast_is_sent_once_and_completes_after_its_settle_time_without_an_answer() {
+        CompletableFuture<ExchangeOutcome> broadcast = bus.submit(BusRequest.broadcast(
+                Dlt645Commands.broadcastTime(java.time.LocalDateTime.of(2024, 5, 17, 3, 0)), Duration.ofSeconds(1)),
+                Priority.CYCLE);
+        CompletableFuture<ExchangeOutcome> next = bus.submit(BusRequest.of(read(METER, DataItem2007.VOLTAGE_A)),
+                Priority.CYCLE);
+        assertThat(sent).hasSize(1);
+        assertThat(timers.getLast().delay()).isGreaterThan(Duration.ofSeconds(1));
+
+        timers.getLast().fire();
+
+        assertThat(broadcast.join()).isInstanceOf(ExchangeOutcome.Sent.class);
+        assertThat(next).isNotDone();
+        assertThat(sent).as("the read goes out after the settle time, the broadcast is not repeated").hasSize(2);
+        assertThat(counters.timeouts()).isZero();
+        assertThat(counters.retries()).isZero();
+    }
+
+    @Test
+    void a_probe_is_tried_once_with_its_own_timeout_and_not_counted_as_a_bus_timeout() {
+        CompletableFuture<ExchangeOutcome> probe = bus.submit(BusRequest.probe(
+                read(METER, DataItem2007.FORWARD_ACTIVE_TOTAL), Duration.ofMillis(300)), Priority.CYCLE);
+        assertThat(timers.getLast().delay()).isLessThan(Duration.ofMillis(500));
+
+        timers.getLast().fire();
+
+        assertThat(probe.join()).isEqualTo(new ExchangeOutcome.TimedOut(1));
+        assertThat(sent).hasSize(1);
+        assertThat(counters.timeouts()).isZero();
+    }
 }

@@ -1,0 +1,111 @@
+package io.jichao.collection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import io.jichao.collection.link.PortKey;
+import io.jichao.security.CurrentOperator;
+import io.jichao.security.Permission;
+
+/**
+ * Collection quality per serial port of a collector (issue item 6): the last cycle's success
+ * rate and the bus's retries and timeouts from the running engine, and for every meter its last
+ * good read from {@code meter_status}, which outlives restarts. Each meter gets an explicit
+ * {@link MeterState} so a meter that stopped answering shows as FAILING or STALE, never as a
+ * quiet row without errors. Site-wide like {@link EngineMonitor}: needs MANAGE_COLLECTORS.
+ */
+@Service
+public class CollectionQualityService {
+
+    /** Where reading a meter stands. */
+    public enum MeterState {
+        /** Never read successfully (new meter, or it never answered). */
+        NEVER_READ,
+        /** The last attempt failed. */
+        FAILING,
+        /** The last attempt succeeded but is older than two cycle intervals: nobody is reading it. */
+        STALE,
+        OK
+    }
+
+    public record MeterQuality(long meterId, String address, MeterState state, Instant lastSuccessAt,
+                               Instant lastAttemptAt, int consecutiveFailures, String lastError) {
+    }
+
+    /** {@code lastCycle} is null before the engine's first cycle on the port. */
+    public record PortQuality(int portNumber, boolean connected, PortCycle lastCycle, long retries, long timeouts,
+                              List<MeterQuality> meters) {
+
+        public PortQuality {
+            meters = List.copyOf(meters);
+        }
+    }
+
+    private final CollectionEngine engine;
+    private final CurrentOperator currentOperator;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock) {
+        this.engine = engine;
+        this.currentOperator = currentOperator;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every port of the collector, in port order; ports are listed even while the engine is off. */
+    public List<PortQuality> ports(long collectorId) {
+        currentOperator.get().require(Permission.MANAGE_COLLECTORS);
+        Map<Integer, List<MeterQuality>> meters = new LinkedHashMap<>();
+        jdbc.query("SELECT port_number FROM serial_port WHERE collector_id = ? ORDER BY port_number",
+                row -> {
+                    meters.put(row.getInt(1), new ArrayList<>());
+                }, collectorId);
+        Instant staleBefore = clock.instant().minus(engine.properties().cycle().energyInterval().multipliedBy(2));
+        jdbc.query("""
+                SELECT sp.port_number, m.id, m.address, s.last_success_at, s.last_attempt_at,
+                       s.consecutive_failures, s.last_error
+                FROM meter m JOIN serial_port sp ON sp.id = m.serial_port_id
+                LEFT JOIN meter_status s ON s.meter_id = m.id
+                WHERE sp.collector_id = ? ORDER BY sp.port_number, m.address""", row -> {
+            Instant success = instant(row.getTimestamp(4));
+            int failures = row.getInt(6);
+            meters.get(row.getInt(1)).add(new MeterQuality(row.getLong(2), row.getString(3),
+                    state(success, failures, staleBefore), success, instant(row.getTimestamp(5)), failures,
+                    row.getString(7)));
+        }, collectorId);
+        Optional<EngineStatus.CollectorStatus> status = engine.running()
+                ? engine.status().collectors().stream().filter(c -> c.collectorId() == collectorId).findFirst()
+                : Optional.empty();
+        return meters.entrySet().stream().map(port -> {
+            Optional<EngineStatus.PortStatus> bus = status.flatMap(c -> c.ports().stream()
+                    .filter(p -> p.portNumber() == port.getKey()).findFirst());
+            return new PortQuality(port.getKey(), bus.map(EngineStatus.PortStatus::connected).orElse(false),
+                    engine.lastCycle(new PortKey(collectorId, port.getKey())).orElse(null),
+                    bus.map(EngineStatus.PortStatus::retries).orElse(0L),
+                    bus.map(EngineStatus.PortStatus::timeouts).orElse(0L), port.getValue());
+        }).toList();
+    }
+
+    private static MeterState state(Instant lastSuccess, int consecutiveFailures, Instant staleBefore) {
+        if (lastSuccess == null) {
+            return MeterState.NEVER_READ;
+        }
+        if (consecutiveFailures > 0) {
+            return MeterState.FAILING;
+        }
+        return lastSuccess.isBefore(staleBefore) ? MeterState.STALE : MeterState.OK;
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
