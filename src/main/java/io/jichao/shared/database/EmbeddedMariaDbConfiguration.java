@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedMariaDbConfiguration {
 
+    /** Connection options every Jichao data source uses; the README asks the same of external URLs. */
+    static final String UTC_SESSION = "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&preserveInstants=true";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDbConfiguration.class);
 
     @Bean(destroyMethod = "stop")
@@ -65,8 +68,10 @@ class EmbeddedMariaDbConfiguration {
 
     @Bean
     DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+        // Instants cross JDBC in UTC whatever the JVM's zone (a server in China runs in Asia/Shanghai):
+        // the driver converts timestamps in UTC and sets the session's time_zone to match.
         String url = "jdbc:mariadb://localhost:" + embeddedMariaDb.getConfiguration().getPort()
-                + "/" + properties.database();
+                + "/" + properties.database() + "?" + UTC_SESSION;
         return DataSourceBuilder.create()
                 .url(url)
                 .username("root")

@@ -123,7 +123,11 @@ final class BenchTopology {
                 "HB", Duration.ofSeconds(30),
                 new CollectionProperties.Cycle(Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30),
                         FULL_CYCLE_ITEMS),
-                new CollectionProperties.Writer(100_000, 500, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+                new CollectionProperties.Writer(100_000, 500, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)),
+                new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofSeconds(1),
+                        Duration.ofMinutes(10), Duration.ofSeconds(60)),
+                new CollectionProperties.Scan(Duration.ofMillis(300), 256));
     }
 
     /** Waits until every port of {@code devices} is connected; fails after {@code limit}. */
