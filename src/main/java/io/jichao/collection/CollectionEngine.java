@@ -67,7 +67,7 @@ public final class CollectionEngine implements AutoCloseable {
     private final FreezeReader freezes;
     private final Clock clock;
     private final ZoneId meterZone;
-    private final CycleTracker cycles = new CycleTracker();
+    private final CycleTracker cycles;
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private final Map<PortKey, PortCycle> lastPortCycles = new ConcurrentHashMap<>();
     private volatile Topology topology;
@@ -83,6 +83,7 @@ public final class CollectionEngine implements AutoCloseable {
         this.reader = new MeterReader(clock, meterZone);
         this.freezes = new FreezeReader(meterZone);
         this.clock = clock;
+        this.cycles = new CycleTracker(clock);
         this.meterZone = meterZone;
     }
 

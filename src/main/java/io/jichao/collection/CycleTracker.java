@@ -1,16 +1,22 @@
 package io.jichao.collection;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts a running cycle's meters for {@link CycleProgress}; readable from any thread. */
 final class CycleTracker {
 
+    private final Clock clock;
     private volatile Run current;
     private volatile CycleProgress last = CycleProgress.NONE;
 
+    CycleTracker(Clock clock) {
+        this.clock = clock;
+    }
+
     Run begin(int total) {
-        Run run = new Run(Instant.now(), total);
+        Run run = new Run(clock.instant(), total);
         current = run;
         return run;
     }
@@ -39,7 +45,7 @@ final class CycleTracker {
         }
 
         CycleProgress finish() {
-            CycleProgress finished = snapshot(Instant.now());
+            CycleProgress finished = snapshot(clock.instant());
             last = finished;
             current = null;
             return finished;
