@@ -20,7 +20,6 @@ import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
-import io.jichao.archive.MeterProtocol;
 import io.jichao.collection.link.Priority;
 import io.jichao.simulator.BusProtocol;
 import io.jichao.simulator.CollectorConfig;
@@ -72,10 +71,8 @@ class ClockSyncIT {
 
     @Test
     void meters_five_minutes_off_are_reported_and_read_right_after_the_broadcast() {
-        CollectorDevice collector = inventory.enabledCollectors().stream()
-                .filter(c -> c.mode() == ConnectionMode.SERVER).findFirst().orElseThrow();
-        PortDevice port = collector.ports().stream().filter(p -> p.protocol() == MeterProtocol.DLT645_2007
-                && p.meters().size() >= 3).findFirst().orElseThrow();
+        CollectorDevice collector = EngineFixtures.firstServerCollector(inventory);
+        PortDevice port = EngineFixtures.dlt2007Port(collector, 3);
         List<MeterDevice> meters = port.meters();
         List<MeterConfig> simulated = meters.stream().map(m -> MeterConfig.of(m.wireAddress())
                 .withLoad(LoadProfile.FLAT, "1", "1", 0).withInitialEnergyKwh(new BigDecimal("10"))).toList();

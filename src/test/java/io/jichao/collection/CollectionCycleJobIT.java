@@ -18,7 +18,6 @@ import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
-import io.jichao.archive.MeterProtocol;
 import io.jichao.simulator.BusProtocol;
 import io.jichao.simulator.CollectorConfig;
 import io.jichao.simulator.Dh600Model;
@@ -59,10 +58,8 @@ class CollectionCycleJobIT {
 
     @BeforeEach
     void simulateOneServerModePort() {
-        CollectorDevice collector = inventory.enabledCollectors().stream()
-                .filter(c -> c.mode() == ConnectionMode.SERVER).findFirst().orElseThrow();
-        port = collector.ports().stream().filter(p -> p.protocol() == MeterProtocol.DLT645_2007
-                && !p.meters().isEmpty()).findFirst().orElseThrow();
+        CollectorDevice collector = EngineFixtures.firstServerCollector(inventory);
+        port = EngineFixtures.dlt2007Port(collector, 1);
         List<MeterConfig> meters = port.meters().stream().map(m -> MeterConfig.of(m.wireAddress())
                 .withLoad(LoadProfile.FLAT, "1", "1", 0).withInitialEnergyKwh(new BigDecimal("777"))).toList();
         simulator = EngineFixtures.start(CollectorConfig.server("S", Dh600Model.DH601, List.of(

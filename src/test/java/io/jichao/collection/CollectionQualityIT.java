@@ -17,7 +17,6 @@ import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
-import io.jichao.archive.MeterProtocol;
 import io.jichao.collection.CollectionQualityService.MeterQuality;
 import io.jichao.collection.CollectionQualityService.MeterState;
 import io.jichao.collection.CollectionQualityService.PortQuality;
@@ -64,10 +63,8 @@ class CollectionQualityIT {
 
     @Test
     void a_dead_meter_shows_as_failing_with_its_last_good_read_and_lowers_the_ports_success_rate() {
-        CollectorDevice collector = inventory.enabledCollectors().stream()
-                .filter(c -> c.mode() == ConnectionMode.SERVER).findFirst().orElseThrow();
-        PortDevice port = collector.ports().stream().filter(p -> p.protocol() == MeterProtocol.DLT645_2007
-                && p.meters().size() >= 2).findFirst().orElseThrow();
+        CollectorDevice collector = EngineFixtures.firstServerCollector(inventory);
+        PortDevice port = EngineFixtures.dlt2007Port(collector, 2);
         List<MeterDevice> meters = port.meters();
         simulator = EngineFixtures.start(CollectorConfig.server("S", Dh600Model.DH601, List.of(
                 PortConfig.of(1, BusProtocol.DLT645_2007, meters.stream().map(m -> MeterConfig.of(m.wireAddress())

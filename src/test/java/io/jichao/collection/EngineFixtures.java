@@ -12,6 +12,7 @@ import java.util.Set;
 import io.jichao.archive.BillingMode;
 import io.jichao.archive.CollectorModel;
 import io.jichao.archive.ConnectionMode;
+import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
@@ -48,6 +49,18 @@ final class EngineFixtures {
                 new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofMillis(300),
                         Duration.ofMinutes(10), Duration.ofSeconds(60)),
                 new CollectionProperties.Scan(Duration.ofMillis(300), 256));
+    }
+
+    /** The demo park's first collector that we connect to (SERVER mode). */
+    static CollectorDevice firstServerCollector(DeviceInventory inventory) {
+        return inventory.enabledCollectors().stream()
+                .filter(c -> c.mode() == ConnectionMode.SERVER).findFirst().orElseThrow();
+    }
+
+    /** A DL/T 645-2007 bus of that collector with at least {@code minimumMeters} meters. */
+    static PortDevice dlt2007Port(CollectorDevice collector, int minimumMeters) {
+        return collector.ports().stream().filter(p -> p.protocol() == MeterProtocol.DLT645_2007
+                && p.meters().size() >= minimumMeters).findFirst().orElseThrow();
     }
 
     static MeterConfig meter(String address, String energy) {
