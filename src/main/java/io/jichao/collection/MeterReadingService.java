@@ -28,8 +28,8 @@ public class MeterReadingService {
 
     /**
      * What "read now" asks for: five exchanges on a 2007 three-phase meter (energy, credit, voltage
-     * and current blocks, power), ≈ 1.4 s at 2400 bps with 50 ms answer delay — under the 2 s an
-     * operator waits comfortably.
+     * and current blocks, power). At 2400 bps with 50 ms answer delay and the 200 ms minimum gap the
+     * bus alone needs about 2 s (measured in docs/benchmarks.md, "read now" latency).
      */
     public static final Set<ReadingItem> READ_NOW_ITEMS = Set.of(ReadingItem.ACTIVE_ENERGY,
             ReadingItem.REMAINING_ENERGY, ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C,
