@@ -94,6 +94,11 @@ public class CollectionScheduleService {
         return new ClockSync(properties.clocks().syncCron(), properties.clocks().syncZone());
     }
 
+    /** How long "run now" may wait for the dispatcher's next look at the schedules. */
+    public java.time.Duration dispatchTick() {
+        return properties.cycle().tick();
+    }
+
     @Transactional
     public long create(ScheduleDraft draft) {
         OperatorContext operator = operator();

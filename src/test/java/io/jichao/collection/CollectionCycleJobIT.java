@@ -49,7 +49,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 @JichaoSpringTest
 class CollectionCycleJobIT {
 
-    private static final Instant FAR_AHEAD = Instant.parse("2100-01-01T00:00:00Z");
+    private static final Instant FAR_AHEAD = Instant.parse("2037-01-01T00:00:00Z");
 
     @Autowired
     private CollectionEngine engine;
@@ -104,9 +104,13 @@ class CollectionCycleJobIT {
 
     @AfterEach
     void stop() {
-        dispatcher.close();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         engine.stop();
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
         jdbc.update("UPDATE collection_schedule SET enabled = FALSE WHERE name LIKE 'IT %'");
     }
 
