@@ -126,7 +126,10 @@ class CollectionScheduleDispatcher implements AutoCloseable {
             progress.clear(schedule.id());
         }
         Instant finished = result.finished() == null ? clock.instant() : result.finished();
-        store.finished(schedule.id(), result, schedule.timing().next(finished, SCHEDULE_ZONE));
+        // Read again: an operator may have changed or disabled the schedule while it ran.
+        Instant next = store.find(schedule.id()).filter(CollectionSchedule::enabled)
+                .map(current -> current.timing().next(finished, SCHEDULE_ZONE)).orElse(null);
+        store.finished(schedule.id(), result, next);
         log.info("Schedule {} ({}): {} meters, {} read, {} failed", schedule.id(), schedule.name(), result.total(),
                 result.succeeded(), result.failed());
     }
