@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +53,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 @JichaoSpringTest
 class CollectionCycleJobIT {
 
+    private static final Set<ReadingItem> CYCLE_ITEMS = EngineFixtures.CYCLE_ITEMS;
     private static final Instant FAR_AHEAD = Instant.parse("2037-01-01T00:00:00Z");
 
     @Autowired
@@ -130,6 +135,46 @@ class CollectionCycleJobIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meter_status WHERE consecutive_failures = 0 AND "
                 + "last_attempt_at >= ? AND meter_id IN (" + ids(firstPort) + ")", Integer.class,
                 Timestamp.from(testStart))).isEqualTo(firstPort.meters().size());
+    }
+
+    @Test
+    void two_schedules_running_at_once_each_report_their_own_progress_meter_by_meter() {
+        Map<Long, List<CycleProgress>> seen = new ConcurrentHashMap<>();
+        ScheduleProgress recording = new ScheduleProgress() {
+            @Override
+            void update(long scheduleId, CycleProgress update) {
+                seen.computeIfAbsent(scheduleId, id -> new CopyOnWriteArrayList<>()).add(update);
+                super.update(scheduleId, update);
+            }
+        };
+        dispatcher.close();
+        dispatcher = new CollectionScheduleDispatcher(engine,
+                new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore), store, recording,
+                lockProvider, Clock.systemUTC());
+        long onFirst = store.insert(new ScheduleDraft("IT progress X " + System.nanoTime(), true,
+                CYCLE_ITEMS, new ScheduleTiming.Every(15), Set.of(first.id())), Instant.now());
+        long onSecond = store.insert(new ScheduleDraft("IT progress Y " + System.nanoTime(), true,
+                CYCLE_ITEMS, new ScheduleTiming.Every(15), Set.of(second.id())), Instant.now());
+
+        List<CompletableFuture<Boolean>> runs = dispatcher.dispatchDue();
+        assertThat(runs).hasSize(2);
+        runs.forEach(run -> assertThat(run.join()).isTrue());
+
+        assertProgressOf(seen.get(onFirst), firstPort.meters().size());
+        assertProgressOf(seen.get(onSecond), secondPort.meters().size());
+        assertThat(recording.of(onFirst)).as("nothing is running any more").isEmpty();
+        assertThat(store.find(onFirst).orElseThrow().lastRun().total()).isEqualTo(firstPort.meters().size());
+        assertThat(store.find(onSecond).orElseThrow().lastRun().total()).isEqualTo(secondPort.meters().size());
+    }
+
+    private static void assertProgressOf(List<CycleProgress> updates, int meters) {
+        assertThat(updates).hasSize(meters + 2);
+        assertThat(updates.getFirst().running()).isTrue();
+        assertThat(updates.getFirst().done()).isZero();
+        assertThat(updates).allSatisfy(update -> assertThat(update.total()).isEqualTo(meters));
+        assertThat(updates).extracting(CycleProgress::done).isSorted();
+        assertThat(updates.getLast().running()).isFalse();
+        assertThat(updates.getLast().done()).isEqualTo(meters);
     }
 
     @Test
