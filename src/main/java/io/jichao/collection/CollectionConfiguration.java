@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The engine's beans. They exist in every process so "read now" can say the engine is off; only
- * {@link EngineStarter} and {@link CollectionCycleJob} depend on {@code jichao.collection.enabled}.
+ * {@link EngineStarter}, {@link CollectionCycleJob} and {@link CollectionScheduleDispatcher} depend on
+ * {@code jichao.collection.enabled}.
  */
 @Configuration
 @EnableConfigurationProperties(CollectionProperties.class)

@@ -1,19 +1,20 @@
 package io.jichao.collection;
 
+import java.util.Set;
+import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.jichao.archive.DeviceInventory;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
- * The scheduled energy cycle (R1). ShedLock makes sure only one process of a multi-process
- * installation reads the buses per interval; the interval counts from the end of the previous cycle
- * so a slow cycle never overlaps the next.
+ * One reading cycle of a schedule (R1): the archive's current meters of the schedule's collectors,
+ * each result stored and the meter's status saved as soon as it is known, gaps back-filled. When
+ * a schedule runs and on which node is {@link CollectionScheduleDispatcher}'s business.
  */
 @Component
 @ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
@@ -36,19 +37,16 @@ class CollectionCycleJob {
         this.statusStore = statusStore;
     }
 
-    @Scheduled(fixedDelayString = "${jichao.collection.cycle.energy-interval:15m}",
-            initialDelayString = "${jichao.collection.cycle.initial-delay:30s}")
-    @SchedulerLock(name = "collection-energy-cycle", lockAtMostFor = "${jichao.collection.cycle.lock-at-most-for:30m}")
-    void runEnergyCycle() {
-        if (!engine.running()) {
-            return;
-        }
+    /** Reads {@code items} from every meter of the collectors in {@code scope}; blocks until done. */
+    CycleProgress run(Set<ReadingItem> items, CollectorScope scope, Consumer<CycleProgress> progressListener) {
         engine.refreshMeters(inventory.enabledCollectors());
-        CycleProgress progress = engine.runCycle(engine.properties().cycle().items(), result -> {
+        CycleProgress progress = engine.runCycle(items, scope, result -> {
             writer.submit(StoredReading.of(result, ReadingSource.CYCLE));
             statusStore.save(engine.health(result.meterId()));
-        }, this::storeBackfill);
-        log.info("Energy cycle: {} meters, {} read, {} failed", progress.total(), progress.succeeded(), progress.failed());
+        }, this::storeBackfill, progressListener);
+        log.info("Cycle of {}: {} meters, {} read, {} failed", items, progress.total(), progress.succeeded(),
+                progress.failed());
+        return progress;
     }
 
     private void storeBackfill(Backfill backfill) {

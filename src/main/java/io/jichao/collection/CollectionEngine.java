@@ -228,19 +228,27 @@ public final class CollectionEngine implements AutoCloseable {
         return runCycle(items, sink, null);
     }
 
-    /**
-     * A cycle that also closes gaps (R1): when a meter answers again more than
-     * {@code gap.threshold} after its previous successful read, its freezes from that gap are read
-     * right after the normal read, still at CYCLE priority, and handed to {@code backfills}.
-     * Meters the engine has not read since it started have no known gap and are not back-filled.
-     */
+    /** A cycle over every meter that also closes gaps; see the full form. */
     public CycleProgress runCycle(Set<ReadingItem> items, Consumer<MeterReadResult> sink,
                                   Consumer<Backfill> backfills) {
+        return runCycle(items, CollectorScope.ALL, sink, backfills, progress -> { });
+    }
+
+    /**
+     * One cycle over the meters of the collectors in {@code scope}, which also closes gaps (R1):
+     * when a meter answers again more than {@code gap.threshold} after its previous successful
+     * read, its freezes from that gap are read right after the normal read, still at CYCLE
+     * priority, and handed to {@code backfills} (null: no back-fill). Meters the engine has not
+     * read since it started have no known gap and are not back-filled. {@code progress} gets this
+     * run's progress at its start, after each meter and at its end (from the port threads).
+     */
+    public CycleProgress runCycle(Set<ReadingItem> items, CollectorScope scope, Consumer<MeterReadResult> sink,
+                                  Consumer<Backfill> backfills, Consumer<CycleProgress> progress) {
         Topology current = runningTopology();
         Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
-        current.routes().values().forEach(route ->
-                byPort.computeIfAbsent(route.port(), key -> new ArrayList<>()).add(route.meter()));
-        CycleTracker.Run run = cycles.begin(current.routes().size());
+        current.routes().values().stream().filter(route -> scope.covers(route.port().collectorId()))
+                .forEach(route -> byPort.computeIfAbsent(route.port(), key -> new ArrayList<>()).add(route.meter()));
+        CycleTracker.Run run = cycles.begin(byPort.values().stream().mapToInt(List::size).sum(), progress);
         try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);

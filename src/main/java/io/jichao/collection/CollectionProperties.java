@@ -1,7 +1,6 @@
 package io.jichao.collection;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,22 +47,16 @@ public record CollectionProperties(
         @DefaultValue Scan scan) {
 
     /**
-     * @param energyInterval time between the end of one cycle and the start of the next
-     * @param initialDelay   first cycle after start-up (connections need a moment)
-     * @param lockAtMostFor  ShedLock safety net when a process dies mid-cycle
-     * @param items          what a cycle reads from each meter
+     * Reading schedules themselves are stored ({@code collection_schedule}) and set in the UI.
+     *
+     * @param tick          how often the dispatcher looks for due schedules
+     * @param initialDelay  first look after start-up (connections need a moment)
+     * @param lockAtMostFor ShedLock safety net per schedule run when a process dies mid-cycle
      */
     public record Cycle(
-            @DefaultValue("15m") Duration energyInterval,
+            @DefaultValue("20s") Duration tick,
             @DefaultValue("30s") Duration initialDelay,
-            @DefaultValue("30m") Duration lockAtMostFor,
-            @DefaultValue({"ACTIVE_ENERGY", "REVERSE_ENERGY", "REMAINING_ENERGY", "VOLTAGE_A", "VOLTAGE_B", "VOLTAGE_C",
-                "CURRENT_A", "CURRENT_B", "CURRENT_C", "ACTIVE_POWER", "POWER_FACTOR", "METER_TIME", "WATER_VOLUME"})
-            Set<ReadingItem> items) {
-
-        public Cycle {
-            items = Set.copyOf(items);
-        }
+            @DefaultValue("30m") Duration lockAtMostFor) {
     }
 
     /**

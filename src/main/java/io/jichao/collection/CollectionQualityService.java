@@ -1,8 +1,10 @@
 package io.jichao.collection;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class CollectionQualityService {
         NEVER_READ,
         /** The last attempt failed. */
         FAILING,
-        /** The last attempt succeeded but is older than two cycle intervals: nobody is reading it. */
+        /** The last attempt succeeded but is older than two read intervals (the shortest enabled schedule's): nobody is reading it. */
         STALE,
         OK
     }
@@ -53,8 +55,11 @@ public class CollectionQualityService {
     private final CurrentOperator currentOperator;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CollectionScheduleStore schedules;
 
-    CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock) {
+    CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock,
+                             CollectionScheduleStore schedules) {
+        this.schedules = schedules;
         this.engine = engine;
         this.currentOperator = currentOperator;
         this.jdbc = jdbc;
@@ -69,7 +74,7 @@ public class CollectionQualityService {
                 row -> {
                     meters.put(row.getInt(1), new ArrayList<>());
                 }, collectorId);
-        Instant staleBefore = clock.instant().minus(engine.properties().cycle().energyInterval().multipliedBy(2));
+        Instant staleBefore = clock.instant().minus(readInterval().multipliedBy(2));
         jdbc.query("""
                 SELECT sp.port_number, m.id, m.address, s.last_success_at, s.last_attempt_at,
                        s.consecutive_failures, s.last_error
@@ -93,6 +98,15 @@ public class CollectionQualityService {
                     bus.map(EngineStatus.PortStatus::retries).orElse(0L),
                     bus.map(EngineStatus.PortStatus::timeouts).orElse(0L), port.getValue());
         }).toList();
+    }
+
+    /**
+     * How often meters are read: the shortest period of the enabled schedules (any read updates a
+     * meter's status), a day when none is enabled.
+     */
+    private Duration readInterval() {
+        return schedules.enabled().stream().map(s -> s.timing().period()).min(Comparator.naturalOrder())
+                .orElse(Duration.ofDays(1));
     }
 
     private static MeterState state(Instant lastSuccess, int consecutiveFailures, Instant staleBefore) {

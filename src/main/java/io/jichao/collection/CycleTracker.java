@@ -2,39 +2,50 @@ package io.jichao.collection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-/** Counts a running cycle's meters for {@link CycleProgress}; readable from any thread. */
+/**
+ * Counts running cycles' meters for {@link CycleProgress}; readable from any thread. Several
+ * cycles (schedules) may run at once: the engine-wide progress is the latest started one while any
+ * runs, otherwise the last finished one. Each run also reports its own progress to a listener.
+ */
 final class CycleTracker {
 
     private final Clock clock;
-    private volatile Run current;
+    private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile CycleProgress last = CycleProgress.NONE;
 
     CycleTracker(Clock clock) {
         this.clock = clock;
     }
 
-    Run begin(int total) {
-        Run run = new Run(clock.instant(), total);
-        current = run;
+    Run begin(int total, Consumer<CycleProgress> listener) {
+        Run run = new Run(clock.instant(), total, listener);
+        running.add(run);
+        listener.accept(run.snapshot(null));
         return run;
     }
 
     CycleProgress progress() {
-        Run run = current;
-        return run == null ? last : run.snapshot(null);
+        return running.stream().max(Comparator.comparing(run -> run.started))
+                .map(run -> run.snapshot(null)).orElse(last);
     }
 
     final class Run {
         private final Instant started;
         private final int total;
+        private final Consumer<CycleProgress> listener;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
 
-        private Run(Instant started, int total) {
+        private Run(Instant started, int total, Consumer<CycleProgress> listener) {
             this.started = started;
             this.total = total;
+            this.listener = listener;
         }
 
         void meterDone(boolean succeeded) {
@@ -42,12 +53,14 @@ final class CycleTracker {
                 failed.incrementAndGet();
             }
             done.incrementAndGet();
+            listener.accept(snapshot(null));
         }
 
         CycleProgress finish() {
             CycleProgress finished = snapshot(clock.instant());
             last = finished;
-            current = null;
+            running.remove(this);
+            listener.accept(finished);
             return finished;
         }
 

@@ -21,6 +21,7 @@ import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.ExchangeOutcome;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
+import io.jichao.protocol.dlt645.DataItem2007;
 import io.jichao.protocol.dlt645.DataValue;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Response;
@@ -90,7 +91,47 @@ public final class MeterReader {
                 }
             }
         }
+        if (wanted.contains(ReadingItem.DAILY_FREEZE) && meter.protocol() == MeterProtocol.DLT645_2007) {
+            Optional<String> failure = readDailyFreeze(link, address, priority, values);
+            if (failure.isPresent()) {
+                return new MeterReadResult(meter.id(), started, values, failure);
+            }
+        }
         return new MeterReadResult(meter.id(), started, values, Optional.empty());
+    }
+
+    /**
+     * The most recent daily freeze (n = 1): its time, then its forward total, as one DAILY_FREEZE
+     * value whose {@code meterTime} is the freeze time by the meter's clock. A meter without a
+     * freeze yet refuses the time and gives nothing; a timeout fails the meter like any item.
+     */
+    private static Optional<String> readDailyFreeze(PortLink link, MeterAddress address, Priority priority,
+                                                    List<ItemValue> values) {
+        ExchangeOutcome timeOutcome = await(link.exchange(BusRequest.of(
+                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_TIME, 1)), priority));
+        Optional<String> failure = failureOf(timeOutcome);
+        if (failure.isPresent() || !(timeOutcome instanceof ExchangeOutcome.Answered timeAnswered)
+                || !(timeAnswered.answer() instanceof Dlt645Response.ReadAnswer timeAnswer)
+                || !(timeAnswer.decode(DataItem2007.DAILY_FREEZE_TIME) instanceof DataValue.Timestamp frozenAt)) {
+            return failure;
+        }
+        ExchangeOutcome valueOutcome = await(link.exchange(BusRequest.of(
+                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE, 1)), priority));
+        failure = failureOf(valueOutcome);
+        if (failure.isEmpty() && valueOutcome instanceof ExchangeOutcome.Answered valueAnswered
+                && valueAnswered.answer() instanceof Dlt645Response.ReadAnswer valueAnswer) {
+            switch (valueAnswer.decode(DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE)) {
+                case DataValue.Quantity quantity ->
+                        values.add(new ItemValue(ReadingItem.DAILY_FREEZE, quantity.value(), frozenAt.dateTime()));
+                case DataValue.QuantityBlock block when !block.values().isEmpty() ->
+                        values.add(new ItemValue(ReadingItem.DAILY_FREEZE, block.values().getFirst(),
+                                frozenAt.dateTime()));
+                default -> {
+                    // No total in the answer: nothing to keep.
+                }
+            }
+        }
+        return failure;
     }
 
     private MeterReadResult readWater(PortLink link, MeterDevice meter, Set<ReadingItem> wanted, Priority priority,

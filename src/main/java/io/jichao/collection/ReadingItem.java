@@ -20,5 +20,11 @@ public enum ReadingItem {
     /** Meter clock minus the engine's clock in seconds; the meter's own time goes to {@code meter_time}. */
     METER_TIME,
     /** Water meter total volume, m³ (from the register holding litres, so it is exact). */
-    WATER_VOLUME
+    WATER_VOLUME,
+    /**
+     * The forward active total, kWh, of the meter's most recent daily freeze (DL/T 645-2007
+     * 05060001 time + 05060101 value, n = 1). Stored with source FREEZE and the freeze time as
+     * {@code meter_time} (the meter's local time); 1997 and water meters have none.
+     */
+    DAILY_FREEZE
 }

@@ -102,16 +102,16 @@ class BackfillIT {
         awaitOnline(ownEngine);
         CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore);
 
-        job.runEnergyCycle();
+        job.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         Instant lastGoodRead = simulated.now();
         assertThat(ownEngine.health(meterId).lastSuccessAt()).isEqualTo(lastGoodRead);
         simulator.faults().shortPort("A", 1);
         simulated.advance(Duration.ofHours(3));
-        job.runEnergyCycle();
+        job.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         assertThat(ownEngine.health(meterId).consecutiveFailures()).as("the collector is down").isEqualTo(1);
         simulated.advance(Duration.ofHours(3));
         simulator.faults().repairPort("A", 1);
-        job.runEnergyCycle();
+        job.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
 
         Map<LocalDateTime, BigDecimal> frozenBySimulator = freezesOf(meterId, port).stream()
                 .filter(f -> f.time().atZone(SHANGHAI).toInstant().isAfter(lastGoodRead))
@@ -127,7 +127,7 @@ class BackfillIT {
         Backfill again = ownEngine.readFreezes(meterId, lastGoodRead, simulated.now(), Priority.CYCLE).orElseThrow();
         assertThat(again.freezes()).hasSize(6);
         assertThat(backfillStore.store(again)).as("a second run adds nothing").isZero();
-        job.runEnergyCycle();
+        job.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         assertThat(backfilledRows(meterId)).isEqualTo(backfilled);
     }
 
@@ -140,7 +140,7 @@ class BackfillIT {
                 new FollowingClock(simulated), SHANGHAI);
         before.start(List.of(onSimulator(meterId, port)));
         awaitOnline(before);
-        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         before.stop();
         simulated.advance(Duration.ofHours(3));
 
@@ -149,7 +149,7 @@ class BackfillIT {
         ownEngine.restoreHealth(statusStore.loadAll());
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
-        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
 
         assertThat(backfilledRows(meterId)).hasSize(3);
     }

@@ -87,7 +87,7 @@ class ClockSyncIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.status().collectors().getFirst().online());
         CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore);
 
-        cycle.runEnergyCycle();
+        cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         awaitMeterTimesStoredFor(meters);
         LoginSupport.loginAs(users, "super");
         List<ClockDriftReport.MeterDrift> drifting = report.driftingMeters().stream()
@@ -105,7 +105,7 @@ class ClockSyncIT {
             assertThat(after.value(ReadingItem.METER_TIME).orElseThrow().value().abs())
                     .as("offset of %s after the broadcast", meter.wireAddress()).isLessThanOrEqualTo(BigDecimal.TWO);
         }
-        cycle.runEnergyCycle();
+        cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         awaitMeterTimesStoredFor(meters);
         assertThat(report.driftingMeters()).noneMatch(d -> meters.stream().anyMatch(m -> m.id() == d.meterId()));
     }

@@ -76,10 +76,10 @@ class CollectionQualityIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.status().collectors().getFirst().online());
         CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore);
         MeterDevice dead = meters.getFirst();
-        cycle.runEnergyCycle();
+        cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         simulator.faults().meterOffline("S", 1, dead.wireAddress(), true);
 
-        cycle.runEnergyCycle();
+        cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         LoginSupport.loginAs(users, "super");
         PortQuality bus = quality.ports(collector.id()).stream()
                 .filter(p -> p.portNumber() == port.portNumber()).findFirst().orElseThrow();

@@ -32,6 +32,11 @@ import io.jichao.simulator.SimulatorConfig;
 final class EngineFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** What the former single cycle read: every item but the daily freeze. */
+    static final Set<ReadingItem> CYCLE_ITEMS = Set.of(ReadingItem.ACTIVE_ENERGY, ReadingItem.REVERSE_ENERGY,
+            ReadingItem.REMAINING_ENERGY, ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B, ReadingItem.VOLTAGE_C,
+            ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C, ReadingItem.ACTIVE_POWER,
+            ReadingItem.POWER_FACTOR, ReadingItem.METER_TIME, ReadingItem.WATER_VOLUME);
     static final Instant SIMULATION_START = LocalDateTime.of(2024, 5, 17, 9, 0).atZone(SHANGHAI).toInstant();
 
     private EngineFixtures() {
@@ -42,8 +47,7 @@ final class EngineFixtures {
         return new CollectionProperties(true, answerTimeout, answerTimeout, retries, Duration.ZERO,
                 Duration.ofSeconds(2), "127.0.0.1", 0, "(?<id>[!-9;-~]{1,40}):(?<port>[1-8])", Duration.ofSeconds(2),
                 "HB", Duration.ofMillis(200),
-                new CollectionProperties.Cycle(Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30),
-                        Set.of(ReadingItem.ACTIVE_ENERGY)),
+                new CollectionProperties.Cycle(Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)),
                 new CollectionProperties.Gap(Duration.ofHours(1), Duration.ofDays(31)),
                 new CollectionProperties.Clocks("0 0 3 * * *", "Asia/Shanghai", Duration.ofMillis(300),
