@@ -1,5 +1,14 @@
 package io.jichao.collection.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.H4;
+import io.jichao.collection.MeterDayHistory;
+import io.jichao.collection.MeterHistoryService;
+import io.jichao.shared.ui.EChart;
+
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -38,10 +47,15 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     public static final String READ_NOW_ID = "meter-read-now";
     public static final String VALUES_ID = "meter-live-values";
     public static final String HEALTH_ID = "meter-live-health";
+    public static final String HISTORY_DAY_ID = "meter-history-day";
+    public static final String HISTORY_CHART_ID = "meter-history-chart";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(TimeConfiguration.DISPLAY_ZONE);
 
     private final MeterReadingService readings;
+    private final MeterHistoryService history;
+    private final DatePicker historyDay = new DatePicker();
+    private final EChart historyChart = new EChart();
     private final H3 title = new H3();
     private final Span health = new Span();
     private final Grid<Row> values = new Grid<>();
@@ -51,8 +65,9 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     record Row(String item, String value, String readAt) {
     }
 
-    public MeterLiveView(MeterReadingService readings) {
+    public MeterLiveView(MeterReadingService readings, MeterHistoryService history, Clock clock) {
         this.readings = readings;
+        this.history = history;
         Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create(),
                 click -> readNow());
         readNow.setId(READ_NOW_ID);
@@ -64,7 +79,26 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         values.addColumn(Row::item).setHeader(getTranslation("collection.item"));
         values.addColumn(Row::value).setHeader(getTranslation("collection.value"));
         values.addColumn(Row::readAt).setHeader(getTranslation("collection.read.at"));
-        add(title, readNow, health, values);
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE));
+        historyDay.setId(HISTORY_DAY_ID);
+        historyDay.setLabel(getTranslation("collection.history.day"));
+        historyDay.setMax(today);
+        historyDay.setValue(today);
+        historyDay.addValueChangeListener(event -> showHistory());
+        historyChart.setId(HISTORY_CHART_ID);
+        add(title, readNow, health, values, new H4(getTranslation("collection.history.title")), historyDay,
+                historyChart);
+    }
+
+    /** Hourly energy and power of the chosen day (R12), for disputes. */
+    private void showHistory() {
+        if (historyDay.getValue() == null) {
+            return;
+        }
+        MeterDayHistory day = history.day(meterId, historyDay.getValue());
+        historyChart.setOption(DayHistoryChart.option(day, new DayHistoryChart.Labels(
+                getTranslation("collection.history.energy"), getTranslation("collection.history.power.average"),
+                getTranslation("collection.history.power.maximum"), "kWh", "kW")));
     }
 
     @Override
@@ -72,6 +106,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         try {
             meterId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             showStored();
+            showHistory();
         } catch (NumberFormatException | DomainException notFound) {
             event.forwardTo("meters");
         }

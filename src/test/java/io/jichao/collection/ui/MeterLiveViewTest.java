@@ -17,7 +17,9 @@ import com.vaadin.flow.component.html.H3;
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterSort;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import io.jichao.archive.ui.MeterGridView;
+import io.jichao.shared.ui.EChart;
 import io.jichao.testing.KaribuTest;
 import io.jichao.testing.LoginSupport;
 
@@ -41,6 +43,19 @@ class MeterLiveViewTest extends KaribuTest {
         assertThat(_get(H3.class, spec -> { }).getText()).contains(Long.toString(meterId));
         _click(_get(Button.class, spec -> spec.withId(MeterLiveView.READ_NOW_ID)));
         expectNotifications("The collection engine is not running in this process.");
+    }
+
+    @Test
+    void the_live_view_charts_the_hourly_energy_and_power_of_the_chosen_day() {
+        long meterId = firstMeterOf("clerk");
+
+        navigateTo("meters/" + meterId + "/live");
+        DatePicker day = _get(DatePicker.class, spec -> spec.withId(MeterLiveView.HISTORY_DAY_ID));
+        day.setValue(java.time.LocalDate.of(2025, 1, 15));
+
+        String option = _get(EChart.class, spec -> spec.withId(MeterLiveView.HISTORY_CHART_ID)).getOption();
+        assertThat(option).contains("\"00:00\"", "\"23:00\"", "Energy (kWh)", "Average power (kW)", "\"bar\"");
+        assertThat(option).as("a day without readings shows gaps, not zeros").contains("[null,null,null");
     }
 
     @Test
