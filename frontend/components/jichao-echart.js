@@ -12,6 +12,12 @@ class JichaoEChart extends HTMLElement {
 
   connectedCallback() {
     this.style.display = 'block';
+    // A value set before the element was upgraded sits on the instance and hides the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'option')) {
+      const early = this.option;
+      delete this.option;
+      this._option = early || '';
+    }
     if (!this._chart) {
       this._chart = echarts.init(this);
     }
@@ -34,7 +40,9 @@ class JichaoEChart extends HTMLElement {
 
   _apply() {
     if (this._chart && this._option) {
-      this._chart.setOption(JSON.parse(this._option), true);
+      // Series are replaced as a whole (a live chart gains points, a new day has other data);
+      // merging the rest keeps what the person chose, such as legend entries switched off.
+      this._chart.setOption(JSON.parse(this._option), { replaceMerge: ['series'] });
     }
   }
 }

@@ -68,6 +68,8 @@ class BackfillIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private BackfillService backfillService;
     @Autowired
     private MeterService meters;
@@ -100,7 +102,7 @@ class BackfillIT {
                 new FollowingClock(simulated), SHANGHAI);
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
-        CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore);
+        CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore, readEvents);
 
         job.runEnergyCycle();
         Instant lastGoodRead = simulated.now();
@@ -140,7 +142,7 @@ class BackfillIT {
                 new FollowingClock(simulated), SHANGHAI);
         before.start(List.of(onSimulator(meterId, port)));
         awaitOnline(before);
-        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore, readEvents).runEnergyCycle();
         before.stop();
         simulated.advance(Duration.ofHours(3));
 
@@ -149,7 +151,7 @@ class BackfillIT {
         ownEngine.restoreHealth(statusStore.loadAll());
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
-        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore, readEvents).runEnergyCycle();
 
         assertThat(backfilledRows(meterId)).hasSize(3);
     }

@@ -49,6 +49,8 @@ class CollectionCycleJobIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private LockProvider lockProvider;
@@ -78,7 +80,7 @@ class CollectionCycleJobIT {
 
     @Test
     void a_cycle_stores_cycle_readings_and_the_status_of_every_meter_of_the_port() {
-        new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore).runEnergyCycle();
+        new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore, readEvents).runEnergyCycle();
 
         long meterId = port.meters().getFirst().id();
         assertThat(engine.cycleProgress().total()).isEqualTo(port.meters().size());
