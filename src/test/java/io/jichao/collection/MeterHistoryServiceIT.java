@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +30,10 @@ import io.jichao.shared.TimeConfiguration;
 import io.jichao.testing.JichaoSpringTest;
 import io.jichao.testing.LoginSupport;
 
-/** R12: a meter's hourly energy and power for a past day, figures computed by hand below. */
+/**
+ * R12: a meter's hourly energy and power for a past day, figures computed by hand below; R8: the
+ * instantaneous values the live curves open with.
+ */
 @JichaoSpringTest
 class MeterHistoryServiceIT {
 
@@ -39,6 +47,8 @@ class MeterHistoryServiceIT {
     private JdbcTemplate jdbc;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private Clock clock;
 
     private long meterId;
 
@@ -98,6 +108,62 @@ class MeterHistoryServiceIT {
     void a_meter_outside_the_district_has_no_history() {
         LoginSupport.loginAs(users, "clerk2");
         assertThatThrownBy(() -> history.day(meterId, DAY)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void recent_samples_group_the_instantaneous_values_of_each_read_oldest_first() {
+        Instant now = clock.instant();
+        Instant older = now.minus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.SECONDS);
+        Instant newer = now.minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        deleteRecentReadings(now);
+        store(newer, "VOLTAGE_A", "221.1000");
+        store(newer, "CURRENT_A", "4.2000");
+        store(newer, "ACTIVE_POWER", "0.9300");
+        store(newer, "ACTIVE_ENERGY", "555.0000");
+        store(older, "VOLTAGE_A", "219.0000");
+        store(now.minus(MeterHistoryService.RECENT_WINDOW).minusSeconds(60), "VOLTAGE_A", "199.0000");
+
+        List<MeterSample> samples = history.recentSamples(meterId);
+
+        assertThat(samples).extracting(MeterSample::readAt).containsExactly(older, newer);
+        assertThat(samples.get(1).values()).containsOnlyKeys(ReadingItem.VOLTAGE_A, ReadingItem.CURRENT_A,
+                ReadingItem.ACTIVE_POWER);
+        assertThat(samples.get(1).values().get(ReadingItem.CURRENT_A)).isEqualByComparingTo("4.2");
+        assertThat(samples.get(0).values().get(ReadingItem.VOLTAGE_A)).isEqualByComparingTo("219");
+    }
+
+    @Test
+    void recent_samples_keep_only_the_newest_when_there_are_more_than_the_bound() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        deleteRecentReadings(now);
+        int stored = MeterHistoryService.MAX_SAMPLES + 30;
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < stored; i++) {
+            rows.add(new Object[] {meterId, new BigDecimal("220.0000"), Timestamp.from(now.minusSeconds(10L * (i + 1)))});
+        }
+        jdbc.batchUpdate("insert into reading (meter_id, item, value, meter_time, read_at, source) values (?, 'VOLTAGE_A', ?, null, ?, 'OPERATOR')", rows);
+
+        List<MeterSample> samples = history.recentSamples(meterId);
+
+        assertThat(samples).hasSize(MeterHistoryService.MAX_SAMPLES);
+        assertThat(samples.getLast().readAt()).isEqualTo(now.minusSeconds(10));
+        assertThat(samples.getFirst().readAt()).isEqualTo(now.minusSeconds(10L * MeterHistoryService.MAX_SAMPLES));
+    }
+
+    @Test
+    void a_meter_outside_the_district_has_no_live_curves() {
+        LoginSupport.loginAs(users, "clerk2");
+        assertThatThrownBy(() -> history.recentSamples(meterId)).isInstanceOf(DomainException.class);
+    }
+
+    private void deleteRecentReadings(Instant now) {
+        jdbc.update("delete from reading where meter_id = ? and read_at >= ?", meterId,
+                Timestamp.from(now.minus(MeterHistoryService.RECENT_WINDOW).minus(Duration.ofHours(1))));
+    }
+
+    private void store(Instant readAt, String item, String value) {
+        jdbc.update("insert into reading (meter_id, item, value, meter_time, read_at, source) values (?, ?, ?, null, ?, 'CYCLE')",
+                meterId, item, new BigDecimal(value), Timestamp.from(readAt));
     }
 
     private void cycle(String shanghaiTime, String item, String value) {

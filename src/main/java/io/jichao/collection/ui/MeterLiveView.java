@@ -156,6 +156,11 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
                 meterHealth.consecutiveFailures()));
     }
 
+    /** Whether "follow live" is reading the meter now. */
+    boolean isFollowing() {
+        return liveCurves.isFollowing();
+    }
+
     @Override
     public String pageTitleKey() {
         return "collection.live.page";
