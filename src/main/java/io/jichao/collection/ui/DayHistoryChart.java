@@ -32,8 +32,10 @@ final class DayHistoryChart {
         List<String> hours = history.hours().stream().map(h -> HOUR.format(h.start())).toList();
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("data", List.of(labels.energy(), labels.averagePower(), labels.maximumPower())));
-        option.put("grid", Map.of("left", 50, "right", 50, "top", 40, "bottom", 30));
+        // ECharts 6 puts the legend at the bottom by default, over the hour labels.
+        option.put("legend", Map.of("top", 0, "data", List.of(labels.energy(), labels.averagePower(),
+                labels.maximumPower())));
+        option.put("grid", Map.of("left", 50, "right", 50, "top", 50, "bottom", 30));
         option.put("xAxis", Map.of("type", "category", "data", hours));
         option.put("yAxis", List.of(Map.of("type", "value", "name", labels.kwh()),
                 Map.of("type", "value", "name", labels.kw())));

@@ -51,7 +51,8 @@ final class LiveCurvesChart {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("data", series.stream().map(s -> s.get("name")).toList()));
+        // ECharts 6 puts the legend at the bottom by default, over the time labels.
+        option.put("legend", Map.of("top", 0, "data", series.stream().map(s -> s.get("name")).toList()));
         option.put("grid", Map.of("left", 60, "right", 60, "top", 50, "bottom", 30));
         option.put("xAxis", Map.of("type", "time"));
         option.put("yAxis", List.of(Map.of("type", "value", "name", labels.voltageAxis(), "scale", true),
