@@ -66,16 +66,14 @@ class LiveCurves extends VerticalLayout {
         samples.clear();
         samples.addAll(history.recentSamples(meterId));
         render();
-        if (isAttached()) {
-            listen();
-        }
+        getUI().ifPresent(this::listen);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         if (meterId != null) {
-            listen();
+            listen(event.getUI());
         }
     }
 
@@ -86,9 +84,8 @@ class LiveCurves extends VerticalLayout {
         super.onDetach(event);
     }
 
-    private void listen() {
+    private void listen(UI ui) {
         unlisten();
-        UI ui = UI.getCurrent();
         subscription = readEvents.subscribe(meterId, result -> ui.access(() -> append(result)));
     }
 

@@ -136,6 +136,18 @@ class MeterLiveViewTest extends KaribuTest {
     }
 
     @Test
+    void opening_the_next_meter_on_the_same_page_moves_the_listener_to_it() {
+        long meterId = firstMeterOf("clerk");
+        long nextMeter = secondMeterOfTheDistrict();
+        navigateTo("meters/" + meterId + "/live");
+
+        navigateTo("meters/" + nextMeter + "/live");
+
+        assertThat(readEvents.subscribers(meterId)).isZero();
+        assertThat(readEvents.subscribers(nextMeter)).isEqualTo(1);
+    }
+
+    @Test
     void follow_live_reads_through_read_now_and_turns_itself_off_when_the_read_is_refused()
             throws InterruptedException {
         long meterId = firstMeterOf("clerk");
