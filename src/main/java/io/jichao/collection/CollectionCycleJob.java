@@ -27,10 +27,12 @@ class CollectionCycleJob {
     private final ReadingWriter writer;
     private final MeterStatusStore statusStore;
     private final BackfillStore backfillStore;
+    private final MeterReadEvents readEvents;
 
     CollectionCycleJob(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer,
-                       MeterStatusStore statusStore, BackfillStore backfillStore) {
+                       MeterStatusStore statusStore, BackfillStore backfillStore, MeterReadEvents readEvents) {
         this.backfillStore = backfillStore;
+        this.readEvents = readEvents;
         this.engine = engine;
         this.inventory = inventory;
         this.writer = writer;
@@ -43,6 +45,7 @@ class CollectionCycleJob {
         CycleProgress progress = engine.runCycle(items, scope, result -> {
             writer.submit(StoredReading.of(result, ReadingSource.CYCLE));
             statusStore.save(engine.health(result.meterId()));
+            readEvents.publish(result);
         }, this::storeBackfill, progressListener);
         log.info("Cycle of {}: {} meters, {} read, {} failed", items, progress.total(), progress.succeeded(),
                 progress.failed());

@@ -1,9 +1,15 @@
 package io.jichao.collection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -36,6 +42,9 @@ public class MeterReadingService {
             ReadingItem.CURRENT_A, ReadingItem.CURRENT_B, ReadingItem.CURRENT_C, ReadingItem.ACTIVE_POWER,
             ReadingItem.WATER_VOLUME);
 
+    /** How often "follow live" reads a meter. */
+    public static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(10);
+
     private final MeterService meters;
     private final CollectionEngine engine;
     private final ReadingWriter writer;
@@ -44,11 +53,15 @@ public class MeterReadingService {
     private final AuditTrail audit;
     private final TransactionOperations transactions;
     private final JdbcTemplate jdbc;
+    private final MeterReadEvents readEvents;
+    private final TaskScheduler scheduler;
 
     MeterReadingService(MeterService meters, CollectionEngine engine, ReadingWriter writer, MeterStatusStore statusStore,
                         CurrentOperator currentOperator, AuditTrail audit, PlatformTransactionManager transactionManager,
-                        JdbcTemplate jdbc) {
+                        JdbcTemplate jdbc, MeterReadEvents readEvents, TaskScheduler scheduler) {
         this.jdbc = jdbc;
+        this.readEvents = readEvents;
+        this.scheduler = scheduler;
         this.meters = meters;
         this.engine = engine;
         this.writer = writer;
@@ -73,6 +86,7 @@ public class MeterReadingService {
                 .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
         writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
         statusStore.save(engine.health(meterId));
+        readEvents.publish(result);
         String details = describe(result);
         if (result.succeeded()) {
             transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_READ_NOW", address, details));
@@ -80,6 +94,27 @@ public class MeterReadingService {
             audit.recordUnsuccessful(operator.username(), "METER_READ_NOW", address, details, Outcome.FAILED);
         }
         return result;
+    }
+
+    /**
+     * "Follow live": reads the meter now and then every {@link #FOLLOW_INTERVAL} through
+     * {@link #readNow} (district, audit and storage included) on the scheduler's threads, as the
+     * operator who asked; the results reach listeners through {@link MeterReadEvents}. A refused
+     * read goes to {@code failures} and the following goes on until the handle is closed.
+     */
+    public MeterReadEvents.Subscription follow(long meterId, Consumer<DomainException> failures) {
+        meters.get(meterId);
+        Runnable read = () -> {
+            try {
+                readNow(meterId);
+            } catch (DomainException refused) {
+                failures.accept(refused);
+            }
+        };
+        // The scheduler's threads have no operator: they carry the one who asked, checked anew each read.
+        ScheduledFuture<?> task = scheduler.scheduleAtFixedRate(
+                new DelegatingSecurityContextRunnable(read, SecurityContextHolder.getContext()), FOLLOW_INTERVAL);
+        return () -> task.cancel(false);
     }
 
     /** The newest stored value of each item of a meter inside the operator's district. */

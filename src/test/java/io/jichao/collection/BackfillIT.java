@@ -68,6 +68,8 @@ class BackfillIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private BackfillService backfillService;
     @Autowired
     private MeterService meters;
@@ -100,7 +102,7 @@ class BackfillIT {
                 new FollowingClock(simulated), SHANGHAI);
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
-        CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore);
+        CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore, readEvents);
 
         job.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         Instant lastGoodRead = simulated.now();
@@ -140,7 +142,7 @@ class BackfillIT {
                 new FollowingClock(simulated), SHANGHAI);
         before.start(List.of(onSimulator(meterId, port)));
         awaitOnline(before);
-        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
+        new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore, readEvents).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         before.stop();
         simulated.advance(Duration.ofHours(3));
 
@@ -149,7 +151,7 @@ class BackfillIT {
         ownEngine.restoreHealth(statusStore.loadAll());
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
-        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
+        new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore, readEvents).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
 
         assertThat(backfilledRows(meterId)).hasSize(3);
     }

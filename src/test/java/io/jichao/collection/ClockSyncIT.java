@@ -52,6 +52,8 @@ class ClockSyncIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private ClockDriftReport report;
     @Autowired
     private UserDetailsService users;
@@ -85,7 +87,7 @@ class ClockSyncIT {
                 ConnectionMode.SERVER, "127.0.0.1", null, List.of(new PortDevice(port.portNumber(), 19200,
                 port.parity(), port.protocol(), simulator.boundPort("S", 1), meters)))));
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.status().collectors().getFirst().online());
-        CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore);
+        CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore, readEvents);
 
         cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         awaitMeterTimesStoredFor(meters);

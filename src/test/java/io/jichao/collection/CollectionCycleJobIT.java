@@ -67,6 +67,8 @@ class CollectionCycleJobIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private CollectionScheduleStore store;
     @Autowired
     private ScheduleProgress progress;
@@ -102,7 +104,7 @@ class CollectionCycleJobIT {
                 .allMatch(EngineStatus.CollectorStatus::online));
         jdbc.update("UPDATE collection_schedule SET next_run_at = ?", Timestamp.from(FAR_AHEAD));
         dispatcher = new CollectionScheduleDispatcher(engine,
-                new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore), store, progress,
+                new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore, readEvents), store, progress,
                 lockProvider, Clock.systemUTC());
         testStart = Instant.now().minusMillis(5);
     }
@@ -149,7 +151,7 @@ class CollectionCycleJobIT {
         };
         dispatcher.close();
         dispatcher = new CollectionScheduleDispatcher(engine,
-                new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore), store, recording,
+                new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore, readEvents), store, recording,
                 lockProvider, Clock.systemUTC());
         long onFirst = store.insert(new ScheduleDraft("IT progress X " + System.nanoTime(), true,
                 CYCLE_ITEMS, new ScheduleTiming.Every(15), Set.of(first.id())), Instant.now());

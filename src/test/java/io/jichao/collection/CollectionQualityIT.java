@@ -46,6 +46,8 @@ class CollectionQualityIT {
     @Autowired
     private BackfillStore backfillStore;
     @Autowired
+    private MeterReadEvents readEvents;
+    @Autowired
     private CollectionQualityService quality;
     @Autowired
     private UserDetailsService users;
@@ -74,7 +76,7 @@ class CollectionQualityIT {
                 ConnectionMode.SERVER, "127.0.0.1", null, List.of(new PortDevice(port.portNumber(), 19200,
                 port.parity(), port.protocol(), simulator.boundPort("S", 1), meters)))));
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.status().collectors().getFirst().online());
-        CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore);
+        CollectionCycleJob cycle = new CollectionCycleJob(engine, inventory, writer, statusStore, backfillStore, readEvents);
         MeterDevice dead = meters.getFirst();
         cycle.run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
         simulator.faults().meterOffline("S", 1, dead.wireAddress(), true);

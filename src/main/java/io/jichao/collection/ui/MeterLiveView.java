@@ -1,12 +1,16 @@
 package io.jichao.collection.ui;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,19 +21,25 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import io.jichao.collection.ItemValue;
+import io.jichao.collection.MeterDayHistory;
 import io.jichao.collection.MeterHealth;
+import io.jichao.collection.MeterHistoryService;
+import io.jichao.collection.MeterReadEvents;
 import io.jichao.collection.MeterReadResult;
 import io.jichao.collection.MeterReadingService;
 import io.jichao.collection.StoredReading;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.TimeConfiguration;
+import io.jichao.shared.ui.EChart;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
 
 /**
- * One meter's latest stored values and reading health, with "read now" (R1, R6). Reached from the
- * meter grid by URL ({@code meters/<id>/live}), so the archive's views need no code of this feature.
- * The service decides access: a meter outside the district is "not found".
+ * One meter's latest stored values and reading health, with "read now" (R1, R6), its live curves of
+ * voltage, current and power pushed as readings come in (R8), and the hourly energy and power of a
+ * chosen day (R12). Reached from the meter grid by URL ({@code meters/<id>/live}), so the archive's
+ * views need no code of this feature. The services decide access: a meter outside the district is
+ * "not found".
  */
 @Route("meters/:id/live")
 @PermitAll
@@ -38,10 +48,18 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     public static final String READ_NOW_ID = "meter-read-now";
     public static final String VALUES_ID = "meter-live-values";
     public static final String HEALTH_ID = "meter-live-health";
+    public static final String HISTORY_DAY_ID = "meter-history-day";
+    public static final String HISTORY_CHART_ID = "meter-history-chart";
+    public static final String LIVE_CHART_ID = LiveCurves.CHART_ID;
+    public static final String FOLLOW_ID = LiveCurves.FOLLOW_ID;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(TimeConfiguration.DISPLAY_ZONE);
 
     private final MeterReadingService readings;
+    private final MeterHistoryService history;
+    private final DatePicker historyDay = new DatePicker();
+    private final EChart historyChart = new EChart();
+    private final LiveCurves liveCurves;
     private final H3 title = new H3();
     private final Span health = new Span();
     private final Grid<Row> values = new Grid<>();
@@ -51,8 +69,11 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     record Row(String item, String value, String readAt) {
     }
 
-    public MeterLiveView(MeterReadingService readings) {
+    public MeterLiveView(MeterReadingService readings, MeterHistoryService history, MeterReadEvents readEvents,
+                         Clock clock) {
         this.readings = readings;
+        this.history = history;
+        this.liveCurves = new LiveCurves(history, readEvents, readings);
         Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create(),
                 click -> readNow());
         readNow.setId(READ_NOW_ID);
@@ -64,7 +85,26 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         values.addColumn(Row::item).setHeader(getTranslation("collection.item"));
         values.addColumn(Row::value).setHeader(getTranslation("collection.value"));
         values.addColumn(Row::readAt).setHeader(getTranslation("collection.read.at"));
-        add(title, readNow, health, values);
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE));
+        historyDay.setId(HISTORY_DAY_ID);
+        historyDay.setLabel(getTranslation("collection.history.day"));
+        historyDay.setMax(today);
+        historyDay.setValue(today);
+        historyDay.addValueChangeListener(event -> showHistory());
+        historyChart.setId(HISTORY_CHART_ID);
+        add(title, readNow, health, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
+                historyChart);
+    }
+
+    /** Hourly energy and power of the chosen day (R12), for disputes. */
+    private void showHistory() {
+        if (historyDay.getValue() == null) {
+            return;
+        }
+        MeterDayHistory day = history.day(meterId, historyDay.getValue());
+        historyChart.setOption(DayHistoryChart.option(day, new DayHistoryChart.Labels(
+                getTranslation("collection.history.energy"), getTranslation("collection.history.power.average"),
+                getTranslation("collection.history.power.maximum"), "kWh", "kW")));
     }
 
     @Override
@@ -72,6 +112,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         try {
             meterId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             showStored();
+            liveCurves.show(meterId);
+            showHistory();
         } catch (NumberFormatException | DomainException notFound) {
             event.forwardTo("meters");
         }
@@ -112,6 +154,11 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         health.setText(getTranslation("collection.health",
                 meterHealth.lastSuccessAt() == null ? "-" : TIME.format(meterHealth.lastSuccessAt()),
                 meterHealth.consecutiveFailures()));
+    }
+
+    /** Whether "follow live" is reading the meter now. */
+    boolean isFollowing() {
+        return liveCurves.isFollowing();
     }
 
     @Override
