@@ -79,14 +79,7 @@ public class MeterReadingService {
     public MeterReadResult readNow(long meterId) {
         OperatorContext operator = currentOperator.get();
         String address = meters.get(meterId).draft().address();
-        if (!engine.running()) {
-            throw new DomainException("error.collection.engine.stopped");
-        }
-        MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
-                .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
-        writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
-        statusStore.save(engine.health(meterId));
-        readEvents.publish(result);
+        MeterReadResult result = read(meterId, address);
         String details = describe(result);
         if (result.succeeded()) {
             transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_READ_NOW", address, details));
@@ -96,17 +89,35 @@ public class MeterReadingService {
         return result;
     }
 
+    private MeterReadResult read(long meterId, String address) {
+        if (!engine.running()) {
+            throw new DomainException("error.collection.engine.stopped");
+        }
+        MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
+                .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
+        writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
+        statusStore.save(engine.health(meterId));
+        readEvents.publish(result);
+        return result;
+    }
+
     /**
-     * "Follow live": reads the meter now and then every {@link #FOLLOW_INTERVAL} through
-     * {@link #readNow} (district, audit and storage included) on the scheduler's threads, as the
-     * operator who asked; the results reach listeners through {@link MeterReadEvents}. A refused
-     * read goes to {@code failures} and the following goes on until the handle is closed.
+     * "Follow live": reads the meter now and then every {@link #FOLLOW_INTERVAL} like
+     * {@link #readNow} (district checked and values stored at each read; one audit entry for the
+     * whole follow) on the scheduler's threads, as the operator who asked; the results reach
+     * listeners through {@link MeterReadEvents}. A refused read goes to {@code failures} and the
+     * following goes on until the handle is closed.
      */
     public MeterReadEvents.Subscription follow(long meterId, Consumer<DomainException> failures) {
-        meters.get(meterId);
+        OperatorContext operator = currentOperator.get();
+        String address = meters.get(meterId).draft().address();
+        // One audit entry for the whole follow, not one every ten seconds.
+        transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_FOLLOW_LIVE", address,
+                "every " + FOLLOW_INTERVAL.toSeconds() + " s"));
         Runnable read = () -> {
             try {
-                readNow(meterId);
+                meters.get(meterId);
+                read(meterId, address);
             } catch (DomainException refused) {
                 failures.accept(refused);
             }

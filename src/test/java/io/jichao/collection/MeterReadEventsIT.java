@@ -22,6 +22,7 @@ import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterSort;
+import io.jichao.audit.AuditTrail;
 import io.jichao.shared.DomainException;
 import io.jichao.simulator.BusProtocol;
 import io.jichao.simulator.CollectorConfig;
@@ -62,6 +63,8 @@ class MeterReadEventsIT {
     private MeterService meters;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private AuditTrail audit;
 
     private Simulator simulator;
     private long meterId;
@@ -117,6 +120,8 @@ class MeterReadEventsIT {
 
     @Test
     void follow_live_reads_the_meter_at_once_on_a_virtual_thread_as_the_operator() {
+        int followsBefore = audit.byAction("METER_FOLLOW_LIVE").size();
+        int readsBefore = audit.byAction("METER_READ_NOW").size();
         List<DomainException> refusals = new CopyOnWriteArrayList<>();
         try (MeterReadEvents.Subscription following = readings.follow(meterId, refusals::add)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> !deliveries.isEmpty());
@@ -125,6 +130,9 @@ class MeterReadEventsIT {
         assertThat(refusals).isEmpty();
         assertThat(deliveries.getFirst().result().value(ReadingItem.ACTIVE_POWER)).isPresent();
         assertThat(deliveries.getFirst().thread().isVirtual()).isTrue();
+        assertThat(audit.byAction("METER_FOLLOW_LIVE")).as("one entry for the whole follow").hasSize(followsBefore + 1);
+        assertThat(audit.byAction("METER_READ_NOW")).as("the follow's reads are not audited one by one")
+                .hasSize(readsBefore);
     }
 
     @Test
