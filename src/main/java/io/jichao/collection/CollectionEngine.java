@@ -239,14 +239,17 @@ public final class CollectionEngine implements AutoCloseable {
      * when a meter answers again more than {@code gap.threshold} after its previous successful
      * read, its freezes from that gap are read right after the normal read, still at CYCLE
      * priority, and handed to {@code backfills} (null: no back-fill). Meters the engine has not
-     * read since it started have no known gap and are not back-filled. {@code progress} gets this
-     * run's progress at its start, after each meter and at its end (from the port threads).
+     * read since it started have no known gap and are not back-filled. Meters that have none of
+     * {@code items} (an electricity meter in a water cycle) are not part of the run, and their
+     * health is left alone. {@code progress} gets this run's progress at its start, after each
+     * meter and at its end (from the port threads).
      */
     public CycleProgress runCycle(Set<ReadingItem> items, CollectorScope scope, Consumer<MeterReadResult> sink,
                                   Consumer<Backfill> backfills, Consumer<CycleProgress> progress) {
         Topology current = runningTopology();
         Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
-        current.routes().values().stream().filter(route -> scope.covers(route.port().collectorId()))
+        current.routes().values().stream().filter(route -> scope.covers(route.port().collectorId())
+                        && MeterReader.readsAnything(route.meter(), items))
                 .forEach(route -> byPort.computeIfAbsent(route.port(), key -> new ArrayList<>()).add(route.meter()));
         CycleTracker.Run run = cycles.begin(byPort.values().stream().mapToInt(List::size).sum(), progress);
         try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {

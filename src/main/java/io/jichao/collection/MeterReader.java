@@ -52,6 +52,19 @@ public final class MeterReader {
         this.meterZone = meterZone;
     }
 
+    /**
+     * Whether {@code wanted} holds anything this meter can give: a water meter has only its volume,
+     * an electricity meter no volume, a 1997 meter no freezes. A cycle leaves the other meters out,
+     * so a water cycle neither counts nor "reads" the electricity meters of the site.
+     */
+    public static boolean readsAnything(MeterDevice meter, Set<ReadingItem> wanted) {
+        if (meter.protocol() == MeterProtocol.MODBUS_RTU) {
+            return wanted.contains(ReadingItem.WATER_VOLUME);
+        }
+        return !Dlt645ReadPlan.plan(meter.protocol(), meter.phase(), wanted).isEmpty()
+                || wanted.contains(ReadingItem.DAILY_FREEZE) && meter.protocol() == MeterProtocol.DLT645_2007;
+    }
+
     public MeterReadResult read(PortLink link, MeterDevice meter, Set<ReadingItem> wanted, Priority priority) {
         Instant started = clock.instant();
         if (meter.protocol() == MeterProtocol.MODBUS_RTU) {

@@ -82,6 +82,19 @@ class EngineTcpIT {
     }
 
     @Test
+    void a_water_cycle_leaves_electricity_meters_out_and_their_health_alone() {
+        startFourPortCollector(Duration.ofMillis(500), 1);
+        List<MeterReadResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CycleProgress progress = engine.runCycle(Set.of(ReadingItem.WATER_VOLUME), results::add);
+
+        assertThat(progress.total()).as("no meter of these DL/T 645 buses has a water volume").isZero();
+        assertThat(results).isEmpty();
+        assertThat(engine.health(meterId(1, 1, 0)).lastAttemptAt()).isNull();
+        assertThat(engine.link(new PortKey(1, 1)).orElseThrow().counters().attempts()).isZero();
+    }
+
+    @Test
     void ports_of_one_collector_are_read_concurrently() {
         startFourPortCollector(Duration.ofMillis(500), 1);
         Map<Integer, Long> lastResultNanos = new ConcurrentHashMap<>();
