@@ -37,8 +37,8 @@ class CollectionConfiguration {
         return new BackfillStore(jdbc, new TransactionTemplate(transactions));
     }
 
-    @Bean
-    MeterStatusStore meterStatusStore(JdbcTemplate jdbc) {
-        return new MeterStatusStore(jdbc);
+    @Bean(destroyMethod = "close")
+    MeterStatusStore meterStatusStore(JdbcTemplate jdbc, CollectionProperties properties) {
+        return new MeterStatusStore(jdbc, properties.writer());
     }
 }

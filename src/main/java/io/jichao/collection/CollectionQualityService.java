@@ -53,9 +53,12 @@ public class CollectionQualityService {
     private final CurrentOperator currentOperator;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final MeterStatusStore statusStore;
 
-    CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock) {
+    CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock,
+                             MeterStatusStore statusStore) {
         this.engine = engine;
+        this.statusStore = statusStore;
         this.currentOperator = currentOperator;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -64,6 +67,8 @@ public class CollectionQualityService {
     /** Every port of the collector, in port order; ports are listed even while the engine is off. */
     public List<PortQuality> ports(long collectorId) {
         currentOperator.get().require(Permission.MANAGE_COLLECTORS);
+        // States the engine has not written yet (batched, ≤ one flush interval old) go first.
+        statusStore.flush();
         Map<Integer, List<MeterQuality>> meters = new LinkedHashMap<>();
         jdbc.query("SELECT port_number FROM serial_port WHERE collector_id = ? ORDER BY port_number",
                 row -> {

@@ -72,7 +72,7 @@ public class MeterReadingService {
         MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
                 .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
         writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
-        statusStore.save(engine.health(meterId));
+        statusStore.saveNow(engine.health(meterId));
         String details = describe(result);
         if (result.succeeded()) {
             transactions.executeWithoutResult(tx -> audit.record(operator.username(), "METER_READ_NOW", address, details));

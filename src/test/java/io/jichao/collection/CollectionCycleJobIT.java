@@ -86,6 +86,7 @@ class CollectionCycleJobIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM reading WHERE meter_id = ? AND source = 'CYCLE' AND item = 'ACTIVE_ENERGY'",
                 Integer.class, meterId) > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> statusStore.pending() == 0);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meter_status WHERE consecutive_failures = 0 AND meter_id IN ("
                 + String.join(",", port.meters().stream().map(m -> Long.toString(m.id())).toList()) + ")", Integer.class))
                 .isEqualTo(port.meters().size());
