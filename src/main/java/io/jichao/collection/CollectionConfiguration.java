@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link EngineStarter} and {@link CollectionCycleJob} depend on {@code jichao.collection.enabled}.
  */
 @Configuration
-@EnableConfigurationProperties(CollectionProperties.class)
+@EnableConfigurationProperties({CollectionProperties.class, RetentionProperties.class})
 class CollectionConfiguration {
 
     /** Meters keep local (China Standard) time; the clock offset is computed in this zone. */
