@@ -33,8 +33,10 @@ import io.jichao.simulator.Simulator;
  * <p>Boots the application on its own embedded MariaDB in target/bench-db. Not a test: run by
  * hand (see docs/benchmarks.md). Arguments (optional): collectors ports-per-collector meters-per-port
  * [readings | job]. {@code readings} (default) stores the readings only; {@code job} uses the same
- * sink as {@code CollectionCycleJob}: the readings to the writer and, per meter, the synchronous
- * {@link MeterStatusStore#save} of its health into {@code meter_status}.
+ * sink as {@code CollectionCycleJob}: the readings to the writer and, per meter,
+ * {@link MeterStatusStore#save} of its health (batched into {@code meter_status} in the background);
+ * the clock then also waits for every status row to be written. Both modes also keep the hourly
+ * and daily energy aggregates, which the writer updates in each batch's transaction.
  */
 public final class StoredThroughputBench {
 
@@ -84,6 +86,13 @@ public final class StoredThroughputBench {
                         + "%,d dropped by the writer -> %s%n", measured.counted, measured.produced,
                         measured.droppedDuring, measured.counted == measured.produced ? "OK" : "MISMATCH");
             }
+            if (statusStore != null) {
+                System.out.printf(Locale.ROOT, "meter_status: %,d rows written in batches, %,d pending, %,d failed flushes%n",
+                        statusStore.written(), statusStore.pending(), statusStore.failedFlushes());
+            }
+            System.out.printf(Locale.ROOT, "aggregates: %,d energy_hourly rows, %,d energy_daily rows%n",
+                    jdbc.queryForObject("select count(*) from energy_hourly", Long.class),
+                    jdbc.queryForObject("select count(*) from energy_daily", Long.class));
             System.out.println("load average at end: " + BenchTopology.loadAverage());
         }
     }
@@ -137,8 +146,8 @@ public final class StoredThroughputBench {
         long cycleNanos = System.nanoTime() - start;
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         // Done when every reading is either committed or dropped by the writer's bounded buffer.
-        while (writer.stored() - storedBefore + writer.dropped() - droppedBefore < produced.get()
-                && System.nanoTime() < deadline) {
+        while ((writer.stored() - storedBefore + writer.dropped() - droppedBefore < produced.get()
+                || statusStore != null && statusStore.pending() > 0) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         long storedNanos = System.nanoTime() - start;
