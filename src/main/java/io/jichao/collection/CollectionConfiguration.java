@@ -38,7 +38,8 @@ class CollectionConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MeterStatusStore meterStatusStore(JdbcTemplate jdbc, CollectionProperties properties) {
-        return new MeterStatusStore(jdbc, properties.writer());
+    MeterStatusStore meterStatusStore(JdbcTemplate jdbc, CollectionProperties properties, ReadingWriter readings) {
+        int batch = properties.writer().batchSize();
+        return new MeterStatusStore(jdbc, properties.writer(), () -> readings.buffered() > batch);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one); a background thread upserts what is pending in JDBC batches every {@code flushInterval}.
  * The engine's copy is the authority while it runs, so while the database refuses, the pending
  * states simply wait (retried with back-off up to {@code maxBackoff}) and the latest one per meter
- * is written when it returns. {@link #close} writes what is left on shutdown. It uses the reading
+ * is written when it returns. While the reading writer is backlogged the background write gives
+ * way to it for up to {@code maxBackoff}. {@link #close} writes what is left on shutdown. It uses the reading
  * writer's settings ({@code jichao.collection.writer.*}: batch size, flush interval, back-off); its
  * buffer needs no bound of its own.
  */
@@ -48,11 +50,24 @@ public final class MeterStatusStore implements AutoCloseable {
     private final AtomicLong failedFlushes = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("meter-status-writer").daemon(true).factory());
+    private final BooleanSupplier readingsBacklogged;
     private Duration backoff;
+    /** When the background write first gave way to a reading backlog (nanoTime), 0 when it did not. */
+    private long yieldingSince;
 
     public MeterStatusStore(JdbcTemplate jdbc, CollectionProperties.Writer settings) {
+        this(jdbc, settings, () -> false);
+    }
+
+    /**
+     * @param readingsBacklogged true while the reading writer has more than a batch waiting: the
+     *                           background write then waits (at most {@code maxBackoff}), so the
+     *                           readings, which exist nowhere else, get the database first
+     */
+    public MeterStatusStore(JdbcTemplate jdbc, CollectionProperties.Writer settings, BooleanSupplier readingsBacklogged) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.readingsBacklogged = readingsBacklogged;
         this.backoff = settings.flushInterval();
         flusher.schedule(this::flushAndReschedule, settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -127,6 +142,9 @@ public final class MeterStatusStore implements AutoCloseable {
 
     /** Upserts the batch; on success removes each state unless a newer one arrived meanwhile. */
     private boolean write(List<MeterHealth> batch) {
+        if (batch.isEmpty()) {
+            return true;
+        }
         try {
             jdbc.batchUpdate(UPSERT, batch, batch.size(), (statement, health) -> {
                 statement.setLong(1, health.meterId());
@@ -151,7 +169,7 @@ public final class MeterStatusStore implements AutoCloseable {
     private void flushAndReschedule() {
         boolean ok;
         try {
-            ok = flush();
+            ok = flushUnlessReadingsWait();
         } catch (RuntimeException unexpected) {
             log.error("Meter status writer failed unexpectedly", unexpected);
             ok = false;
@@ -165,6 +183,34 @@ public final class MeterStatusStore implements AutoCloseable {
         if (!flusher.isShutdown()) {
             flusher.schedule(this::flushAndReschedule, backoff.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Like {@link #flush}, but stops between batches while the reading writer is backlogged. */
+    private boolean flushUnlessReadingsWait() {
+        while (!pending.isEmpty() && !yieldsToReadings()) {
+            synchronized (writing) {
+                if (!write(nextBatch())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean yieldsToReadings() {
+        if (!readingsBacklogged.getAsBoolean()) {
+            yieldingSince = 0;
+            return false;
+        }
+        long now = System.nanoTime();
+        if (yieldingSince == 0) {
+            yieldingSince = now;
+        }
+        if (now - yieldingSince < settings.maxBackoff().toNanos()) {
+            return true;
+        }
+        yieldingSince = 0;
+        return false;
     }
 
     private static Instant instant(Timestamp timestamp) {
