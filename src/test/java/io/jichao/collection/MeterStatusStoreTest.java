@@ -1,10 +1,12 @@
 package io.jichao.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,22 @@ class MeterStatusStoreTest {
             assertThat(store.pending()).as("nothing is lost by a failed flush").isEqualTo(3);
             assertThat(store.failedFlushes()).isEqualTo(1);
             assertThat(store.written()).isZero();
+        }
+    }
+
+    @Test
+    void the_background_write_waits_while_the_reading_writer_is_backlogged() throws InterruptedException {
+        AtomicBoolean backlogged = new AtomicBoolean(true);
+        try (MeterStatusStore store = new MeterStatusStore(new JdbcTemplate(new RefusingDataSource()),
+                new CollectionProperties.Writer(10, 2, Duration.ofMillis(20), Duration.ofSeconds(30)), backlogged::get)) {
+            store.save(new MeterHealth(1, Instant.parse("2024-05-17T01:00:00Z"), null, 1, "TIMEOUT"));
+
+            Thread.sleep(300);
+            assertThat(store.failedFlushes()).as("no attempt while readings wait").isZero();
+
+            backlogged.set(false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.failedFlushes() > 0);
+            assertThat(store.pending()).isEqualTo(1);
         }
     }
 }
