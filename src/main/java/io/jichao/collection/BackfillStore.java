@@ -54,9 +54,9 @@ public final class BackfillStore {
         }
         Integer added = transactions.execute(status -> {
             // Serializes back-fills of one meter (the cycle and an operator at once) so both never
-            // see the same hour missing; the cycle has written the status row before it gets here.
-            // The status row may still be waiting in the MeterStatusStore's batch, so it is
-            // created if missing; either way the upsert holds the row's lock until commit.
+            // see the same hour missing. The status row may still be waiting in the
+            // MeterStatusStore's background batch, so it is created if missing; either way the
+            // upsert holds the row's lock until commit.
             jdbc.update("INSERT INTO meter_status (meter_id) VALUES (?) ON DUPLICATE KEY UPDATE meter_id = meter_id",
                     backfill.meterId());
             Set<Instant> present = present(backfill);
