@@ -1,6 +1,7 @@
 package io.jichao.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,6 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.jichao.archive.MeterFilter;
+import io.jichao.archive.MeterService;
+import io.jichao.archive.MeterSort;
+import io.jichao.shared.DomainException;
 import io.jichao.shared.Kwh;
 import io.jichao.testing.JichaoSpringTest;
 import io.jichao.testing.LoginSupport;
@@ -43,6 +48,8 @@ class EnergyAggregatesIT {
     private EnergyUsageService usage;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private MeterService meters;
 
     private ReadingWriter writer;
     private long hourlyMeter;
@@ -131,6 +138,20 @@ class EnergyAggregatesIT {
                 new BigDecimal("7.50"), new BigDecimal("0.10"), null, null);
         assertThat(days.getFirst().start()).isEqualTo(at("2021-02-28T16:00:00Z"));
         assertThat(days.getFirst().end()).isEqualTo(at("2021-03-01T16:00:00Z"));
+    }
+
+    @Test
+    void usage_of_a_meter_outside_the_operators_district_is_not_found() {
+        LoginSupport.loginAs(users, "clerk");
+        long inBuildingA = meters.page(MeterFilter.none(), 0, 200, List.of(MeterSort.byAddress())).stream()
+                .filter(r -> "A".equals(r.buildingCode())).findFirst().orElseThrow().id();
+        assertThat(usage.daily(inBuildingA, LocalDate.of(2021, 3, 1), LocalDate.of(2021, 3, 2))).hasSize(2);
+
+        LoginSupport.loginAs(users, "clerk2");
+
+        assertThatThrownBy(() -> usage.hourly(inBuildingA, at("2021-03-01T00:00:00Z"), at("2021-03-01T02:00:00Z")))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.meter.not.found"));
     }
 
     private void store(long meterId, String readAt, String kwh) {
