@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * value at each full hour.
  *
  * <p>Written directly rather than through the {@link ReadingWriter}'s buffer: the check and the
- * insert must see each other, and a back-fill is rare and small (at most 79 rows).
+ * insert must see each other, and a back-fill is rare and small (at most 79 rows). The added
+ * freezes update the energy aggregates in the same transaction, marked as back-filled; a later
+ * value already in an interval's row stays.
  */
 public final class BackfillStore {
 
@@ -36,10 +38,12 @@ public final class BackfillStore {
             VALUES (?, 'ACTIVE_ENERGY', ?, ?, ?, 'BACKFILL')""";
 
     private final JdbcTemplate jdbc;
+    private final EnergyAggregates aggregates;
     private final TransactionOperations transactions;
 
     public BackfillStore(JdbcTemplate jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.aggregates = new EnergyAggregates(jdbc);
         this.transactions = transactions;
     }
 
@@ -50,8 +54,10 @@ public final class BackfillStore {
         }
         Integer added = transactions.execute(status -> {
             // Serializes back-fills of one meter (the cycle and an operator at once) so both never
-            // see the same hour missing; the cycle has written the status row before it gets here.
-            jdbc.query("SELECT meter_id FROM meter_status WHERE meter_id = ? FOR UPDATE", (row, n) -> 0L,
+            // see the same hour missing. The status row may still be waiting in the
+            // MeterStatusStore's background batch, so it is created if missing; either way the
+            // upsert holds the row's lock until commit.
+            jdbc.update("INSERT INTO meter_status (meter_id) VALUES (?) ON DUPLICATE KEY UPDATE meter_id = meter_id",
                     backfill.meterId());
             Set<Instant> present = present(backfill);
             List<FrozenEnergy> missing = backfill.freezes().stream()
@@ -63,6 +69,9 @@ public final class BackfillStore {
                 statement.setObject(3, LocalDateTime.ofInstant(freeze.frozenAt(), ZoneOffset.UTC));
                 statement.setTimestamp(4, Timestamp.from(backfill.readAt()));
             });
+            aggregates.record(missing.stream()
+                    .map(freeze -> new EnergyPoint(backfill.meterId(), freeze.frozenAt(), freeze.forwardKwh(), true))
+                    .toList());
             return missing.size();
         });
         return added == null ? 0 : added;

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code jichao.collection.enabled}.
  */
 @Configuration
-@EnableConfigurationProperties(CollectionProperties.class)
+@EnableConfigurationProperties({CollectionProperties.class, RetentionProperties.class})
 class CollectionConfiguration {
 
     /** Meters keep local (China Standard) time; the clock offset is computed in this zone. */
@@ -38,8 +38,9 @@ class CollectionConfiguration {
         return new BackfillStore(jdbc, new TransactionTemplate(transactions));
     }
 
-    @Bean
-    MeterStatusStore meterStatusStore(JdbcTemplate jdbc) {
-        return new MeterStatusStore(jdbc);
+    @Bean(destroyMethod = "close")
+    MeterStatusStore meterStatusStore(JdbcTemplate jdbc, CollectionProperties properties, ReadingWriter readings) {
+        int batch = properties.writer().batchSize();
+        return new MeterStatusStore(jdbc, properties.writer(), () -> readings.buffered() > batch);
     }
 }

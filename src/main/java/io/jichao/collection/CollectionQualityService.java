@@ -56,11 +56,13 @@ public class CollectionQualityService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CollectionScheduleStore schedules;
+    private final MeterStatusStore statusStore;
 
     CollectionQualityService(CollectionEngine engine, CurrentOperator currentOperator, JdbcTemplate jdbc, Clock clock,
-                             CollectionScheduleStore schedules) {
+                             CollectionScheduleStore schedules, MeterStatusStore statusStore) {
         this.schedules = schedules;
         this.engine = engine;
+        this.statusStore = statusStore;
         this.currentOperator = currentOperator;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -69,6 +71,8 @@ public class CollectionQualityService {
     /** Every port of the collector, in port order; ports are listed even while the engine is off. */
     public List<PortQuality> ports(long collectorId) {
         currentOperator.get().require(Permission.MANAGE_COLLECTORS);
+        // States the engine has not written yet (batched, ≤ one flush interval old) go first.
+        statusStore.flush();
         Map<Integer, List<MeterQuality>> meters = new LinkedHashMap<>();
         jdbc.query("SELECT port_number FROM serial_port WHERE collector_id = ? ORDER BY port_number",
                 row -> {

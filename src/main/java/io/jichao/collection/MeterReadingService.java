@@ -96,7 +96,7 @@ public class MeterReadingService {
         MeterReadResult result = engine.read(meterId, READ_NOW_ITEMS, Priority.OPERATOR)
                 .orElseThrow(() -> new DomainException("error.collection.meter.unreachable", address));
         writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
-        statusStore.save(engine.health(meterId));
+        statusStore.saveNow(engine.health(meterId));
         readEvents.publish(result);
         return result;
     }

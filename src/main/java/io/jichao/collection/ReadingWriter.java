@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * come back. Only if the buffer holds nothing but such readings is the oldest of them dropped.
  * The batch being written does not count against the bound and is never dropped: it is on its
  * way to the database (dropping it would count readings as dropped that are then stored).
+ *
+ * <p>Each batch also updates the hourly and daily energy aggregates ({@link EnergyAggregates}) in
+ * its transaction, so a retried batch neither loses nor doubles them.
  */
 public final class ReadingWriter implements AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class ReadingWriter implements AutoCloseable {
             INSERT INTO reading (meter_id, item, value, meter_time, read_at, source) VALUES (?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final EnergyAggregates aggregates;
     private final TransactionOperations transactions;
     private final CollectionProperties.Writer settings;
     private final ArrayDeque<StoredReading> buffer = new ArrayDeque<>();
@@ -58,6 +62,7 @@ public final class ReadingWriter implements AutoCloseable {
     /** {@code transactions} makes each batch all-or-nothing, so a retried batch is never stored twice. */
     public ReadingWriter(JdbcTemplate jdbc, TransactionOperations transactions, CollectionProperties.Writer settings) {
         this.jdbc = jdbc;
+        this.aggregates = new EnergyAggregates(jdbc);
         this.transactions = transactions;
         this.settings = settings;
         this.backoff = settings.flushInterval();
@@ -103,15 +108,18 @@ public final class ReadingWriter implements AutoCloseable {
                     return true;
                 }
                 try {
-                    transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(),
-                            (statement, reading) -> {
-                        statement.setLong(1, reading.meterId());
-                        statement.setString(2, reading.item().name());
-                        statement.setBigDecimal(3, reading.value().setScale(4, RoundingMode.HALF_UP));
-                        statement.setObject(4, reading.meterTime());
-                        statement.setTimestamp(5, Timestamp.from(reading.readAt()));
-                        statement.setString(6, reading.source().name());
-                    }));
+                    transactions.executeWithoutResult(status -> {
+                        jdbc.batchUpdate(INSERT, batch, batch.size(), (statement, reading) -> {
+                            statement.setLong(1, reading.meterId());
+                            statement.setString(2, reading.item().name());
+                            statement.setBigDecimal(3, reading.value().setScale(4, RoundingMode.HALF_UP));
+                            statement.setObject(4, reading.meterTime());
+                            statement.setTimestamp(5, Timestamp.from(reading.readAt()));
+                            statement.setString(6, reading.source().name());
+                        });
+                        // Same transaction: a batch and its aggregates land (or are retried) together.
+                        aggregates.record(batch.stream().map(EnergyPoint::of).toList());
+                    });
                 } catch (DataAccessException unavailable) {
                     endFlight();
                     failedFlushes.incrementAndGet();

@@ -134,6 +134,7 @@ class CollectionCycleJobIT {
         assertThat(lastRun.failed()).isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> cycleReadings(firstPort) == firstPort.meters().size());
         assertThat(cycleReadings(secondPort)).as("the other collector's meters are not read").isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> statusStore.pending() == 0);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meter_status WHERE consecutive_failures = 0 AND "
                 + "last_attempt_at >= ? AND meter_id IN (" + ids(firstPort) + ")", Integer.class,
                 Timestamp.from(testStart))).isEqualTo(firstPort.meters().size());

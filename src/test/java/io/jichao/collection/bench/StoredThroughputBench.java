@@ -33,8 +33,10 @@ import io.jichao.simulator.Simulator;
  * <p>Boots the application on its own embedded MariaDB in target/bench-db. Not a test: run by
  * hand (see docs/benchmarks.md). Arguments (optional): collectors ports-per-collector meters-per-port
  * [readings | job]. {@code readings} (default) stores the readings only; {@code job} uses the same
- * sink as {@code CollectionCycleJob}: the readings to the writer and, per meter, the synchronous
- * {@link MeterStatusStore#save} of its health into {@code meter_status}.
+ * sink as {@code CollectionCycleJob}: the readings to the writer and, per meter,
+ * {@link MeterStatusStore#save} of its health (batched into {@code meter_status} in the background);
+ * the time until every status row is written is reported too. Both modes also keep the hourly
+ * and daily energy aggregates, which the writer updates in each batch's transaction.
  */
 public final class StoredThroughputBench {
 
@@ -84,12 +86,19 @@ public final class StoredThroughputBench {
                         + "%,d dropped by the writer -> %s%n", measured.counted, measured.produced,
                         measured.droppedDuring, measured.counted == measured.produced ? "OK" : "MISMATCH");
             }
+            if (statusStore != null) {
+                System.out.printf(Locale.ROOT, "meter_status: %,d rows written in batches, %,d pending, %,d failed flushes%n",
+                        statusStore.written(), statusStore.pending(), statusStore.failedFlushes());
+            }
+            System.out.printf(Locale.ROOT, "aggregates: %,d energy_hourly rows, %,d energy_daily rows%n",
+                    jdbc.queryForObject("select count(*) from energy_hourly", Long.class),
+                    jdbc.queryForObject("select count(*) from energy_daily", Long.class));
             System.out.println("load average at end: " + BenchTopology.loadAverage());
         }
     }
 
     private record Run(CycleProgress progress, long produced, long counted, long droppedDuring, long cycleNanos,
-                       long storedNanos, long peakBuffered) {
+                       long storedNanos, long statusNanos, long peakBuffered) {
 
         double storedPerSecond() {
             return counted / (storedNanos / 1e9);
@@ -102,9 +111,9 @@ public final class StoredThroughputBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d meters (%,d failed), %,d readings, cycle %.2f s, all stored after "
-                            + "%.2f s, %,d rows counted, %,d dropped, writer buffer peak %,d (sampled every 20 ms)", progress.total(),
-                    progress.failed(), produced, cycleNanos / 1e9, storedNanos / 1e9, counted, droppedDuring,
-                    peakBuffered);
+                            + "%.2f s, meter_status written after %.2f s, %,d rows counted, %,d dropped, writer buffer peak "
+                            + "%,d (sampled every 20 ms)", progress.total(), progress.failed(), produced, cycleNanos / 1e9,
+                    storedNanos / 1e9, statusNanos / 1e9, counted, droppedDuring, peakBuffered);
         }
     }
 
@@ -142,10 +151,14 @@ public final class StoredThroughputBench {
             Thread.sleep(5);
         }
         long storedNanos = System.nanoTime() - start;
+        while (statusStore != null && statusStore.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long statusNanos = System.nanoTime() - start;
         sampler.interrupt();
         long counted = jdbc.queryForObject("select count(*) from reading", Long.class);
         return new Run(progress, produced.get(), counted, writer.dropped() - droppedBefore, cycleNanos, storedNanos,
-                peakBuffered.get());
+                statusNanos, peakBuffered.get());
     }
 
     /** What the cycle job stores for a result (StoredReading.of is package-private). */
