@@ -1,16 +1,12 @@
 package io.jichao.collection;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -48,10 +44,8 @@ public final class MeterStatusStore implements AutoCloseable {
     private final Object writing = new Object();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("meter-status-writer").daemon(true).factory());
+    private final BackgroundFlusher flusher;
     private final BooleanSupplier readingsBacklogged;
-    private Duration backoff;
     /** When the background write first gave way to a reading backlog (nanoTime), 0 when it did not. */
     private long yieldingSince;
 
@@ -68,8 +62,7 @@ public final class MeterStatusStore implements AutoCloseable {
         this.jdbc = jdbc;
         this.settings = settings;
         this.readingsBacklogged = readingsBacklogged;
-        this.backoff = settings.flushInterval();
-        flusher.schedule(this::flushAndReschedule, settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+        this.flusher = new BackgroundFlusher("meter-status-writer", settings, this::flushUnlessReadingsWait);
     }
 
     /** Records the meter's latest health for the next background write; never touches the database. */
@@ -125,7 +118,7 @@ public final class MeterStatusStore implements AutoCloseable {
 
     @Override
     public void close() {
-        flusher.shutdownNow();
+        flusher.close();
         if (!flush()) {
             log.warn("{} meter states not stored at shutdown (the database refused)", pending.size());
         }
@@ -164,25 +157,6 @@ public final class MeterStatusStore implements AutoCloseable {
         }
         written.addAndGet(batch.size());
         return true;
-    }
-
-    private void flushAndReschedule() {
-        boolean ok;
-        try {
-            ok = flushUnlessReadingsWait();
-        } catch (RuntimeException unexpected) {
-            log.error("Meter status writer failed unexpectedly", unexpected);
-            ok = false;
-        }
-        if (ok) {
-            backoff = settings.flushInterval();
-        } else {
-            Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-        }
-        if (!flusher.isShutdown()) {
-            flusher.schedule(this::flushAndReschedule, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     /** Like {@link #flush}, but stops between batches while the reading writer is backlogged. */

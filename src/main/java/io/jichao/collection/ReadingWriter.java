@@ -2,15 +2,11 @@ package io.jichao.collection;
 
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -48,9 +44,9 @@ public final class ReadingWriter implements AutoCloseable {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("reading-writer").daemon(true).factory());
-    private Duration backoff;
+    private final BackgroundFlusher flusher;
+    /** Held while batches are taken and written: one flush at a time (background or on demand). */
+    private final Object writing = new Object();
     /**
      * How many readings at the head of the buffer belong to the batch being written (guarded by
      * {@code buffer}). They are on their way to the database, so overflow neither drops them (they
@@ -65,8 +61,7 @@ public final class ReadingWriter implements AutoCloseable {
         this.aggregates = new EnergyAggregates(jdbc);
         this.transactions = transactions;
         this.settings = settings;
-        this.backoff = settings.flushInterval();
-        flusher.schedule(this::flushAndReschedule, settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+        this.flusher = new BackgroundFlusher("reading-writer", settings, this::flush);
     }
 
     /** Queues readings for storage; never blocks on the database. */
@@ -101,7 +96,7 @@ public final class ReadingWriter implements AutoCloseable {
 
     /** Writes what is buffered now, batch by batch; false when the database refused. */
     public boolean flush() {
-        synchronized (flusher) {
+        synchronized (writing) {
             while (true) {
                 List<StoredReading> batch = peekBatch();
                 if (batch.isEmpty()) {
@@ -138,27 +133,8 @@ public final class ReadingWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        flusher.shutdownNow();
+        flusher.close();
         flush();
-    }
-
-    private void flushAndReschedule() {
-        boolean ok;
-        try {
-            ok = flush();
-        } catch (RuntimeException unexpected) {
-            log.error("Reading writer failed unexpectedly", unexpected);
-            ok = false;
-        }
-        if (ok) {
-            backoff = settings.flushInterval();
-        } else {
-            Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-        }
-        if (!flusher.isShutdown()) {
-            flusher.schedule(this::flushAndReschedule, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     private List<StoredReading> peekBatch() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -99,7 +98,7 @@ class BackfillIT {
         PortDevice port = simulatePortOf(meterId);
         SimulationClock.Manual simulated = (SimulationClock.Manual) simulator.clock();
         ownEngine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(200), 0),
-                new FollowingClock(simulated), SHANGHAI);
+                EngineFixtures.following(simulated), SHANGHAI);
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
         CollectionCycleJob job = new CollectionCycleJob(ownEngine, inventory, writer, statusStore, backfillStore, readEvents);
@@ -139,7 +138,7 @@ class BackfillIT {
         PortDevice port = simulatePortOf(meterId);
         SimulationClock.Manual simulated = (SimulationClock.Manual) simulator.clock();
         CollectionEngine before = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(200), 0),
-                new FollowingClock(simulated), SHANGHAI);
+                EngineFixtures.following(simulated), SHANGHAI);
         before.start(List.of(onSimulator(meterId, port)));
         awaitOnline(before);
         new CollectionCycleJob(before, inventory, writer, statusStore, backfillStore, readEvents).run(EngineFixtures.CYCLE_ITEMS, CollectorScope.ALL, progress -> { });
@@ -147,7 +146,7 @@ class BackfillIT {
         simulated.advance(Duration.ofHours(3));
 
         ownEngine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(200), 0),
-                new FollowingClock(simulated), SHANGHAI);
+                EngineFixtures.following(simulated), SHANGHAI);
         ownEngine.restoreHealth(statusStore.loadAll());
         ownEngine.start(List.of(onSimulator(meterId, port)));
         awaitOnline(ownEngine);
@@ -244,29 +243,5 @@ class BackfillIT {
                     assertThat(rows.put(hour, row.getBigDecimal(2))).as("one row per hour").isNull();
                 }, meterId);
         return rows;
-    }
-
-    /** The engine's clock in step with the simulator's manual clock. */
-    private static final class FollowingClock extends Clock {
-        private final SimulationClock simulated;
-
-        FollowingClock(SimulationClock simulated) {
-            this.simulated = simulated;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return simulated.now();
-        }
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -93,7 +91,7 @@ class DatabaseOutageIT {
                 Duration.ofSeconds(1));
         writer = new ReadingWriter(jdbc, transactions, fast);
         statusStore = new MeterStatusStore(jdbc, fast);
-        engine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(300), 1), new SimulatedClock(simulated),
+        engine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(300), 1), EngineFixtures.following(simulated),
                 EngineFixtures.SHANGHAI);
         engine.start(List.of(new CollectorDevice(collector.id(), collector.name(), collector.model(),
                 ConnectionMode.SERVER, "127.0.0.1", null, List.of(new PortDevice(port.portNumber(), 19200,
@@ -215,30 +213,6 @@ class DatabaseOutageIT {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
-        }
-    }
-
-    /** The engine's clock follows the simulator's, so meter time and read time agree. */
-    private static final class SimulatedClock extends Clock {
-        private final SimulationClock simulated;
-
-        SimulatedClock(SimulationClock simulated) {
-            this.simulated = simulated;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return simulated.now();
         }
     }
 }

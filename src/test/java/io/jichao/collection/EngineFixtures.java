@@ -1,10 +1,12 @@
 package io.jichao.collection;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,5 +121,25 @@ final class EngineFixtures {
 
     static long meterId(long collectorId, int port, int index) {
         return collectorId * 1000 + port * 100 + index;
+    }
+
+    /** An engine clock in step with the simulator's (manual) clock, so meter time and read time agree. */
+    static Clock following(SimulationClock simulated) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return simulated.now();
+            }
+        };
     }
 }
