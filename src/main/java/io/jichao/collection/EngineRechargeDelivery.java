@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.jichao.collection.CollectionEngine.MeterRoute;
 import io.jichao.collection.MeterRecharger.Figures;
@@ -21,6 +22,7 @@ import io.jichao.prepaid.RechargeInstruction;
 import io.jichao.prepaid.RechargeOrderView;
 import io.jichao.prepaid.RechargeProgress;
 import io.jichao.prepaid.RechargeState;
+import io.jichao.protocol.dlt645.MeterProfile;
 
 /**
  * Delivers recharge orders to the meters through the engine, exactly once. {@link #deliver} only
@@ -67,6 +69,13 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         this.properties = properties;
         this.recharger = recharger;
         this.clock = clock;
+    }
+
+    /** A delivery over an engine built by hand (benchmarks), with the DHDSY profile. */
+    public static EngineRechargeDelivery over(CollectionEngine engine, RechargeProgress progress, JdbcTemplate jdbc,
+                                              RechargeDeliveryProperties properties, Clock clock) {
+        return new EngineRechargeDelivery(engine, progress, new RechargeDeliveryStore(jdbc), properties,
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), clock);
     }
 
     @Override
@@ -188,7 +197,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
             // Not on a bus of this engine (no port, or the engine is not running): the poll finds it again.
             return Step.SKIP;
         }
-        store.attempt(orderId, instruction.meterId(), clock.instant(), null);
+        store.attempt(orderId, instruction.meterId(), clock.instant());
         String unsupported = MeterRecharger.unsupported(route.get());
         if (unsupported != null) {
             return waitFor(orderId, state, unsupported);
@@ -202,6 +211,10 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         }
         Delivery delivery = store.find(orderId).orElseThrow();
         if (delivery.hasBefore() && current.purchaseCount() > delivery.purchaseCountBefore()) {
+            if (state == RechargeState.CREATED) {
+                // Cannot happen in this order of steps (SENT is marked before writing); kept consistent anyway.
+                progress.markSent(orderId);
+            }
             confirm(instruction, delivery, current, "found applied on read-back before re-sending");
             return Step.DONE;
         }

@@ -46,14 +46,13 @@ final class RechargeDeliveryStore {
         return rows.stream().findFirst();
     }
 
-    /** Counts an attempt (creating the record on the first); the error is null when it went well so far. */
-    void attempt(long orderId, long meterId, Instant at, String error) {
+    /** Counts an attempt (creating the record on the first); the last error stays until a confirmation. */
+    void attempt(long orderId, long meterId, Instant at) {
         jdbc.update("""
-                        INSERT INTO recharge_delivery (order_id, meter_id, attempts, last_attempt_at, last_error)
-                        VALUES (?, ?, 1, ?, ?)
-                        ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = VALUES(last_attempt_at),
-                            last_error = VALUES(last_error)""",
-                orderId, meterId, Timestamp.from(at), truncate(error));
+                        INSERT INTO recharge_delivery (order_id, meter_id, attempts, last_attempt_at)
+                        VALUES (?, ?, 1, ?)
+                        ON DUPLICATE KEY UPDATE attempts = attempts + 1, last_attempt_at = VALUES(last_attempt_at)""",
+                orderId, meterId, Timestamp.from(at));
     }
 
     void failed(long orderId, String error) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -210,7 +211,7 @@ class EngineRechargeDeliveryIT {
         BigDecimal remainingBefore = simulated.remainingKwh();
         RechargeOrderView order = fixtures.order(meter.id(), "5.00");
         // What a process did before it died: the "before" state stored, the order marked SENT, no write.
-        store.attempt(order.id(), meter.id(), Clock.systemUTC().instant(), null);
+        store.attempt(order.id(), meter.id(), Clock.systemUTC().instant());
         store.before(order.id(), countBefore, remainingBefore);
         progress.markSent(order.id());
 
@@ -268,12 +269,13 @@ class EngineRechargeDeliveryIT {
             assertThat(meterOnBus.purchaseCount()).isEqualTo(countsBefore.get(meter.id()) + 4);
             assertThat(meterOnBus.remainingKwh().subtract(remainingBefore.get(meter.id())))
                     .isEqualByComparingTo(confirmedKwh);
+            // One delivery at a time per meter: each order's "before" is the previous order's "after".
             List<Delivery> records = ofMeter.stream().map(o -> store.find(o.id()).orElseThrow())
-                    .sorted(java.util.Comparator.comparingLong(Delivery::orderId)).toList();
-            assertThat(records).allSatisfy(r -> assertThat(r.writes()).isEqualTo(1));
-            for (int i = 1; i < records.size(); i++) {
-                assertThat(records.get(i).purchaseCountBefore()).as("one order at a time per meter")
-                        .isEqualTo(records.get(i - 1).purchaseCountAfter());
+                    .sorted(Comparator.comparing(Delivery::purchaseCountBefore)).toList();
+            for (int i = 0; i < records.size(); i++) {
+                assertThat(records.get(i).writes()).isEqualTo(1);
+                assertThat(records.get(i).purchaseCountBefore()).isEqualTo(countsBefore.get(meter.id()) + i);
+                assertThat(records.get(i).purchaseCountAfter()).isEqualTo(countsBefore.get(meter.id()) + i + 1);
             }
         }
     }

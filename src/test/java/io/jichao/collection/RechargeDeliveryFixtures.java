@@ -47,7 +47,7 @@ import io.jichao.testing.LoginSupport;
  * clerk's district), a simulator whose meters have their addresses, the engine's view of it and
  * delivery instances over the shared database.
  */
-final class RechargeDeliveryFixtures {
+public final class RechargeDeliveryFixtures {
 
     static final RechargeDeliveryProperties FAST_RETRIES = new RechargeDeliveryProperties(Duration.ofMillis(100),
             Duration.ofMillis(400), Duration.ofMillis(300), new BigDecimal("1.00"), "000000", "00000000");
@@ -62,7 +62,7 @@ final class RechargeDeliveryFixtures {
     private final UserDetailsService users;
     private final Clock clock;
 
-    RechargeDeliveryFixtures(MeterService meters, SiteStructureService structure, TariffService tariffs,
+    public RechargeDeliveryFixtures(MeterService meters, SiteStructureService structure, TariffService tariffs,
                              RechargeService recharges, UserDetailsService users, Clock clock) {
         this.clock = clock;
         this.meters = meters;
@@ -73,11 +73,11 @@ final class RechargeDeliveryFixtures {
     }
 
     /** A meter of the archive and the address it answers at. */
-    record ArchivedMeter(long id, String address) {
+    public record ArchivedMeter(long id, String address) {
     }
 
     /** {@code count} new prepaid 2007 meters with households and a flat tariff of 0.5 yuan. */
-    List<ArchivedMeter> prepaidMeters(int count) {
+    public List<ArchivedMeter> prepaidMeters(int count) {
         LoginSupport.loginAs(users, "super");
         List<ArchivedMeter> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -100,7 +100,7 @@ final class RechargeDeliveryFixtures {
     }
 
     /** Places an order as the clerk for {@code kwh}, with its own idempotency key. */
-    RechargeOrderView order(long meterId, String kwh) {
+    public RechargeOrderView order(long meterId, String kwh) {
         return order(meterId, kwh, UUID.randomUUID().toString());
     }
 
@@ -115,12 +115,12 @@ final class RechargeDeliveryFixtures {
     }
 
     /** What the recharge service hands the delivery after the order's transaction committed. */
-    static RechargeInstruction instruction(RechargeOrderView order) {
+    public static RechargeInstruction instruction(RechargeOrderView order) {
         return new RechargeInstruction(order.id(), order.meterId(), order.kwh());
     }
 
     /** Prepaid simulator meters with 100 kWh of credit and no consumption (the clock stands). */
-    static List<MeterConfig> simulated(List<ArchivedMeter> archived) {
+    public static List<MeterConfig> simulated(List<ArchivedMeter> archived) {
         return archived.stream().map(m -> EngineFixtures.meter(m.address(), "500")).toList();
     }
 
@@ -129,7 +129,7 @@ final class RechargeDeliveryFixtures {
     }
 
     /** The engine's view of simulator collector "R": archive meter ids on the simulated ports. */
-    static CollectorDevice device(Simulator simulator, List<List<ArchivedMeter>> metersByPort) {
+    public static CollectorDevice device(Simulator simulator, List<List<ArchivedMeter>> metersByPort) {
         List<PortDevice> ports = new ArrayList<>();
         for (int p = 0; p < metersByPort.size(); p++) {
             int number = p + 1;
