@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.prepaid.RechargeProgress;
 import io.jichao.protocol.dlt645.MeterProfile;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * The engine's beans. They exist in every process so "read now" can say the engine is off; only
@@ -55,9 +56,9 @@ class CollectionConfiguration {
     @ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
     EngineRechargeDelivery engineRechargeDelivery(CollectionEngine engine, RechargeProgress progress,
                                                   RechargeDeliveryStore store, RechargeDeliveryProperties properties,
-                                                  Clock clock) {
+                                                  LockProvider locks, Clock clock) {
         return new EngineRechargeDelivery(engine, progress, store, properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), clock);
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock);
     }
 
     @Bean

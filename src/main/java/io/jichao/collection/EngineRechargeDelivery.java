@@ -23,6 +23,9 @@ import io.jichao.prepaid.RechargeOrderView;
 import io.jichao.prepaid.RechargeProgress;
 import io.jichao.prepaid.RechargeState;
 import io.jichao.protocol.dlt645.MeterProfile;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 /**
  * Delivers recharge orders to the meters through the engine, exactly once. {@link #deliver} only
@@ -41,6 +44,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRechargeDelivery.class);
     private static final int RESUME_BATCH = 1000;
+    private static final Duration STOP_SLICE = Duration.ofMillis(50);
 
     /** DONE: off the queue; SKIP: off the queue until the poll brings it back; WAIT: retry after back-off. */
     private enum Step { DONE, SKIP, WAIT, STOPPED }
@@ -56,13 +60,16 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
     private final RechargeDeliveryStore store;
     private final RechargeDeliveryProperties properties;
     private final MeterRecharger recharger;
+    private final LockProvider locks;
     private final Clock clock;
     private final Map<Long, MeterQueue> queues = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private Thread poller;
 
     EngineRechargeDelivery(CollectionEngine engine, RechargeProgress progress, RechargeDeliveryStore store,
-                           RechargeDeliveryProperties properties, MeterRecharger recharger, Clock clock) {
+                           RechargeDeliveryProperties properties, MeterRecharger recharger, LockProvider locks,
+                           Clock clock) {
+        this.locks = locks;
         this.engine = engine;
         this.progress = progress;
         this.store = store;
@@ -73,9 +80,10 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
 
     /** A delivery over an engine built by hand (benchmarks), with the DHDSY profile. */
     public static EngineRechargeDelivery over(CollectionEngine engine, RechargeProgress progress, JdbcTemplate jdbc,
-                                              RechargeDeliveryProperties properties, Clock clock) {
+                                              RechargeDeliveryProperties properties, LockProvider locks,
+                                              Clock clock) {
         return new EngineRechargeDelivery(engine, progress, new RechargeDeliveryStore(jdbc), properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), clock);
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock);
     }
 
     @Override
@@ -97,17 +105,13 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
     public synchronized void start() {
         if (poller == null && !stopped) {
             poller = Thread.ofVirtual().name("recharge-poll").start(() -> {
-                while (!stopped) {
+                do {
                     try {
                         resume();
-                        Thread.sleep(properties.poll());
-                    } catch (InterruptedException stopping) {
-                        return;
                     } catch (RuntimeException failed) {
                         log.warn("Looking up recharge orders to deliver failed: {}", failed.toString());
-                        sleepQuietly(properties.poll());
                     }
-                }
+                } while (pause(properties.poll()));
             });
         }
     }
@@ -120,24 +124,11 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
 
     /**
      * Stops at once, like a process that ends: workers report nothing after this, so an order
-     * being written stays SENT for the next process to read back.
+     * being written stays SENT for the next process to read back. Threads are not interrupted
+     * (that could break a JDBC connection mid-statement); they see the flag within a slice.
      */
     public void stop() {
-        Thread polling;
-        synchronized (this) {
-            stopped = true;
-            polling = poller;
-        }
-        if (polling != null) {
-            polling.interrupt();
-        }
-        queues.values().forEach(queue -> {
-            synchronized (queue) {
-                if (queue.worker != null) {
-                    queue.worker.interrupt();
-                }
-            }
-        });
+        stopped = true;
     }
 
     /** Orders queued in this process and not yet confirmed (for status and tests). */
@@ -162,7 +153,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
             }
             Step step;
             try {
-                step = attempt(next);
+                step = locked(next);
             } catch (RuntimeException failed) {
                 // The database or a report refused; the order keeps its state and is tried again.
                 log.warn("Recharge order {} delivery attempt failed: {}", next.orderId(), failed.toString());
@@ -173,12 +164,29 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
                 synchronized (queue) {
                     queue.pending.remove(next.orderId());
                 }
-            } else if (step == Step.STOPPED || !sleepQuietly(properties.backoff(++failures))) {
+            } else if (step == Step.STOPPED || !pause(properties.backoff(++failures))) {
                 synchronized (queue) {
                     queue.worker = null;
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * An attempt under the meter's ShedLock lock, so that a second engine process (or one that
+     * has not quite stopped) never delivers to the same meter at the same time.
+     */
+    private Step locked(RechargeInstruction instruction) {
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(),
+                "recharge-meter-" + instruction.meterId(), properties.lockAtMostFor(), Duration.ZERO));
+        if (lock.isEmpty()) {
+            return Step.WAIT;
+        }
+        try {
+            return attempt(instruction);
+        } finally {
+            lock.get().unlock();
         }
     }
 
@@ -278,14 +286,20 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         progress.markConfirmed(instruction.orderId(), note.toString());
     }
 
-    /** False when interrupted (stopping). */
-    private static boolean sleepQuietly(Duration wait) {
+    /** Waits, in short slices so a stop is seen quickly; false when stopped. */
+    private boolean pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
         try {
-            Thread.sleep(wait);
-            return true;
-        } catch (InterruptedException stopping) {
+            while (!stopped) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                Thread.sleep(Duration.ofNanos(Math.min(left, STOP_SLICE.toNanos())));
+            }
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        return false;
     }
 }

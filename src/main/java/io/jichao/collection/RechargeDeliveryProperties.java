@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       a smaller rise of the remaining energy is confirmed with a note in the audit
  * @param password       the meters' 6-digit write password (at the profile's password level)
  * @param operatorCode   the 8-digit operator code sent with each write
+ * @param lockAtMostFor  ShedLock safety net of a meter's delivery lock ({@code recharge-meter-<id>})
+ *                       when a process dies holding it; longer than one attempt can take
  */
 @ConfigurationProperties("jichao.collection.recharge")
 public record RechargeDeliveryProperties(
@@ -25,7 +27,8 @@ public record RechargeDeliveryProperties(
         @DefaultValue("30s") Duration poll,
         @DefaultValue("1.00") BigDecimal usageTolerance,
         @DefaultValue("000000") String password,
-        @DefaultValue("00000000") String operatorCode) {
+        @DefaultValue("00000000") String operatorCode,
+        @DefaultValue("2m") Duration lockAtMostFor) {
 
     /** The wait after {@code failures} failed attempts in a row (at least one). */
     Duration backoff(int failures) {

@@ -39,6 +39,7 @@ import io.jichao.prepaid.TariffService;
 import io.jichao.simulator.ElectricMeter;
 import io.jichao.simulator.Simulator;
 import io.jichao.testing.JichaoSpringTest;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * Recharge orders delivered to simulated meters over TCP through the engine, on MariaDB: each
@@ -67,6 +68,8 @@ class EngineRechargeDeliveryIT {
     private UserDetailsService users;
     @Autowired
     private Clock clock;
+    @Autowired
+    private LockProvider locks;
 
     private RechargeDeliveryFixtures fixtures;
     private Simulator simulator;
@@ -305,7 +308,7 @@ class EngineRechargeDeliveryIT {
 
     private EngineRechargeDelivery delivery(CollectionEngine engine) {
         EngineRechargeDelivery delivery = RechargeDeliveryFixtures.delivery(engine, progress, store,
-                RechargeDeliveryFixtures.FAST_RETRIES);
+                RechargeDeliveryFixtures.FAST_RETRIES, locks);
         deliveries.add(delivery);
         return delivery;
     }

@@ -41,6 +41,7 @@ import io.jichao.simulator.Dh600Model;
 import io.jichao.simulator.MeterConfig;
 import io.jichao.simulator.Simulator;
 import io.jichao.testing.LoginSupport;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * Prepaid meters of the recharge delivery tests' own in the archive (buildings A and B, the
@@ -50,7 +51,8 @@ import io.jichao.testing.LoginSupport;
 public final class RechargeDeliveryFixtures {
 
     static final RechargeDeliveryProperties FAST_RETRIES = new RechargeDeliveryProperties(Duration.ofMillis(100),
-            Duration.ofMillis(400), Duration.ofMillis(300), new BigDecimal("1.00"), "000000", "00000000");
+            Duration.ofMillis(400), Duration.ofMillis(300), new BigDecimal("1.00"), "000000", "00000000",
+            Duration.ofMinutes(2));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = String.valueOf(Math.floorMod(UUID.randomUUID().hashCode(), 90_000) + 10_000);
     private static final AtomicInteger COLLECTOR_IDS = new AtomicInteger(900_000);
@@ -144,8 +146,9 @@ public final class RechargeDeliveryFixtures {
     }
 
     static EngineRechargeDelivery delivery(CollectionEngine engine, RechargeProgress progress,
-                                           RechargeDeliveryStore store, RechargeDeliveryProperties properties) {
+                                           RechargeDeliveryStore store, RechargeDeliveryProperties properties,
+                                           LockProvider locks) {
         return new EngineRechargeDelivery(engine, progress, store, properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), Clock.systemUTC());
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, Clock.systemUTC());
     }
 }

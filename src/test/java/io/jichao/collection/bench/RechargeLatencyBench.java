@@ -33,6 +33,7 @@ import io.jichao.simulator.Dh600Model;
 import io.jichao.simulator.PortConfig;
 import io.jichao.simulator.Simulator;
 import io.jichao.simulator.SimulatorConfig;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * Issue 5 item 3: recharge latency, from placing the order ({@code RechargeService.placeOrder} as
@@ -84,7 +85,8 @@ public final class RechargeLatencyBench {
                 EngineRechargeDelivery delivery = EngineRechargeDelivery.over(engine, progress,
                         context.getBean(JdbcTemplate.class), new RechargeDeliveryProperties(Duration.ofSeconds(5),
                                 Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000",
-                                "00000000"), Clock.systemUTC());
+                                "00000000", Duration.ofMinutes(2)), context.getBean(LockProvider.class),
+                        Clock.systemUTC());
                 try {
                     List<Double> millis = new ArrayList<>();
                     for (int i = 0; i <= orders; i++) {
