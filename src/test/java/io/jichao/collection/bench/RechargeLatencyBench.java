@@ -45,20 +45,21 @@ import net.javacrumbs.shedlock.core.LockProvider;
  *
  * <p>Boots the application on its own embedded MariaDB in target/bench-db (the engine off; this
  * bench starts its own over the simulator). Not a test: run by hand (see docs/benchmarks.md).
- * Arguments (optional): number of orders.
+ * Arguments (optional): number of orders, baud rate, answer delay and minimum gap in ms (a fast
+ * bus with no delay and no gap shows the software's share).
  */
 public final class RechargeLatencyBench {
 
-    private static final int BAUD = 2400;
     private static final int METERS = 8;
-    private static final Duration DELAY = Duration.ofMillis(50);
-    private static final Duration GAP = Duration.ofMillis(200);
 
     private RechargeLatencyBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int baud = args.length > 1 ? Integer.parseInt(args[1]) : 2400;
+        Duration delay = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
+        Duration gap = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 200);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JichaoApplication.class)
                 .profiles("test")
                 .run("--jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
@@ -70,14 +71,14 @@ public final class RechargeLatencyBench {
                     context.getBean(UserDetailsService.class), context.getBean(Clock.class));
             List<ArchivedMeter> meters = fixtures.prepaidMeters(METERS);
             System.out.printf(Locale.ROOT, "%s; 1 port x %d prepaid meters, %d bps 8E1, delay %d ms, gap %d ms,"
-                            + " %d orders%n", BenchTopology.machine(), METERS, BAUD, DELAY.toMillis(), GAP.toMillis(),
+                            + " %d orders%n", BenchTopology.machine(), METERS, baud, delay.toMillis(), gap.toMillis(),
                     orders);
             System.out.println("load average at start: " + BenchTopology.loadAverage());
             SimulatorConfig config = SimulatorConfig.of(7, List.of(CollectorConfig.server("R", Dh600Model.DH601,
                     List.of(PortConfig.of(1, BusProtocol.DLT645_2007, RechargeDeliveryFixtures.simulated(meters))
-                            .withBaud(BAUD).withResponseDelay(DELAY)))));
+                            .withBaud(baud).withResponseDelay(delay)))));
             try (Simulator simulator = BenchTopology.startSimulator(config);
-                 CollectionEngine engine = new CollectionEngine(BenchTopology.properties(GAP), Clock.systemUTC(),
+                 CollectionEngine engine = new CollectionEngine(BenchTopology.properties(gap), Clock.systemUTC(),
                          BenchTopology.SHANGHAI)) {
                 List<CollectorDevice> devices = List.of(RechargeDeliveryFixtures.device(simulator, List.of(meters)));
                 engine.start(devices);
