@@ -104,6 +104,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
     /** Looks up orders left SENT and waiting ones now, then every {@code poll} until stopped. */
     public synchronized void start() {
         if (poller == null && !stopped) {
+            log.info("Recharge delivery started: orders waiting or left SENT are looked up every {}", properties.poll());
             poller = Thread.ofVirtual().name("recharge-poll").start(() -> {
                 do {
                     try {
