@@ -13,7 +13,7 @@ import io.jichao.audit.AuditTrail;
 import io.jichao.shared.DomainException;
 
 /**
- * Delivery reports from the collection engine (the future {@link RechargeDelivery} adapter). These
+ * Delivery reports from the collection engine (its {@link RechargeDelivery} implementation). These
  * run for the system, not for a logged-in operator, and are not reachable from views. Each report
  * locks the order row so a cancel and a send can never both win.
  */

@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +40,7 @@ import io.jichao.prepaid.RechargeService;
 import io.jichao.prepaid.RechargeState;
 import io.jichao.prepaid.TariffService;
 import io.jichao.simulator.ElectricMeter;
+import io.jichao.simulator.PortConfig;
 import io.jichao.simulator.Simulator;
 import io.jichao.testing.JichaoSpringTest;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -283,13 +287,13 @@ class EngineRechargeDeliveryIT {
         }
     }
 
-    private static java.util.function.Predicate<RechargeOrderView> distinctById() {
-        java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static Predicate<RechargeOrderView> distinctById() {
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
         return order -> seen.add(order.id());
     }
 
     private void simulate(List<List<ArchivedMeter>> byPort) {
-        List<io.jichao.simulator.PortConfig> ports = new ArrayList<>();
+        List<PortConfig> ports = new ArrayList<>();
         for (int p = 0; p < byPort.size(); p++) {
             ports.add(EngineFixtures.port(p + 1, 9600, Duration.ZERO, RechargeDeliveryFixtures.simulated(byPort.get(p))));
         }

@@ -39,6 +39,7 @@ import io.jichao.shared.TimeConfiguration;
 import io.jichao.simulator.CollectorConfig;
 import io.jichao.simulator.Dh600Model;
 import io.jichao.simulator.MeterConfig;
+import io.jichao.simulator.PortConfig;
 import io.jichao.simulator.Simulator;
 import io.jichao.testing.LoginSupport;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -126,7 +127,7 @@ public final class RechargeDeliveryFixtures {
         return archived.stream().map(m -> EngineFixtures.meter(m.address(), "500")).toList();
     }
 
-    static Simulator simulator(List<io.jichao.simulator.PortConfig> ports) {
+    static Simulator simulator(List<PortConfig> ports) {
         return EngineFixtures.start(CollectorConfig.server("R", Dh600Model.DH604, ports));
     }
 
