@@ -3,6 +3,7 @@ package io.jichao.collection;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,13 +11,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.jichao.prepaid.RechargeProgress;
+import io.jichao.protocol.dlt645.MeterProfile;
+import net.javacrumbs.shedlock.core.LockProvider;
+
 /**
  * The engine's beans. They exist in every process so "read now" can say the engine is off; only
- * {@link EngineStarter}, {@link CollectionCycleJob} and {@link CollectionScheduleDispatcher} depend on
- * {@code jichao.collection.enabled}.
+ * {@link EngineStarter}, {@link CollectionCycleJob}, {@link CollectionScheduleDispatcher} and
+ * {@link EngineRechargeDelivery} depend on {@code jichao.collection.enabled}.
  */
 @Configuration
-@EnableConfigurationProperties({CollectionProperties.class, RetentionProperties.class})
+@EnableConfigurationProperties({CollectionProperties.class, RetentionProperties.class,
+        RechargeDeliveryProperties.class})
 class CollectionConfiguration {
 
     /** Meters keep local (China Standard) time; the clock offset is computed in this zone. */
@@ -36,6 +42,24 @@ class CollectionConfiguration {
     @Bean
     BackfillStore backfillStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new BackfillStore(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    RechargeDeliveryStore rechargeDeliveryStore(JdbcTemplate jdbc) {
+        return new RechargeDeliveryStore(jdbc);
+    }
+
+    /**
+     * Only where the engine runs: a web-only process has no delivery, so the recharge service
+     * leaves its orders CREATED and the engine process picks them up from the database.
+     */
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
+    EngineRechargeDelivery engineRechargeDelivery(CollectionEngine engine, RechargeProgress progress,
+                                                  RechargeDeliveryStore store, RechargeDeliveryProperties properties,
+                                                  LockProvider locks, Clock clock) {
+        return new EngineRechargeDelivery(engine, progress, store, properties,
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock);
     }
 
     @Bean(destroyMethod = "close")

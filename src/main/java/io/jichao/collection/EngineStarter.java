@@ -24,10 +24,12 @@ class EngineStarter implements ApplicationRunner {
     private final ReadingWriter writer;
     private final MeterRegistry registry;
     private final MeterStatusStore statusStore;
+    private final EngineRechargeDelivery recharges;
 
     EngineStarter(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer, MeterRegistry registry,
-                  MeterStatusStore statusStore) {
+                  MeterStatusStore statusStore, EngineRechargeDelivery recharges) {
         this.engine = engine;
+        this.recharges = recharges;
         this.statusStore = statusStore;
         this.inventory = inventory;
         this.writer = writer;
@@ -40,5 +42,7 @@ class EngineStarter implements ApplicationRunner {
         engine.restoreHealth(statusStore.loadAll());
         engine.start(inventory.enabledCollectors());
         EngineMetrics.bind(registry, engine, writer);
+        // Orders placed while no engine ran, and orders a stopped process left SENT (read back first).
+        recharges.start();
     }
 }

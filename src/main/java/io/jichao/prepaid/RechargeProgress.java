@@ -3,6 +3,7 @@ package io.jichao.prepaid;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,7 @@ import io.jichao.audit.AuditTrail;
 import io.jichao.shared.DomainException;
 
 /**
- * Delivery reports from the collection engine (the future {@link RechargeDelivery} adapter). These
+ * Delivery reports from the collection engine (its {@link RechargeDelivery} implementation). These
  * run for the system, not for a logged-in operator, and are not reachable from views. Each report
  * locks the order row so a cancel and a send can never both win.
  */
@@ -56,6 +57,34 @@ public class RechargeProgress {
                         Limit.of(limit)).stream()
                 .map(o -> new RechargeInstruction(o.getId(), o.getMeterId(), o.getKwh()))
                 .toList();
+    }
+
+    /**
+     * Orders left SENT, oldest first. In the one engine process they are orders a previous run of
+     * that process was delivering when it stopped: the engine reads the meter back before anything
+     * else, because the write may have landed.
+     */
+    @Transactional(readOnly = true)
+    public List<RechargeInstruction> leftSent(int limit) {
+        return orders.findByStateInOrderByIdAsc(EnumSet.of(RechargeState.SENT), Limit.of(limit)).stream()
+                .map(o -> new RechargeInstruction(o.getId(), o.getMeterId(), o.getKwh()))
+                .toList();
+    }
+
+    /** The order as it is now, for the engine to see that it was cancelled or confirmed meanwhile. */
+    @Transactional(readOnly = true)
+    public Optional<RechargeOrderView> find(long orderId) {
+        return orders.findById(orderId).map(RechargeOrder::view);
+    }
+
+    /** A read-back showed the meter holds the energy; {@code note} (the figures) goes to the audit. */
+    @Transactional
+    public RechargeOrderView markConfirmed(long orderId, String note) {
+        RechargeOrderView confirmed = move(orderId, RechargeState.CONFIRMED, null);
+        if (note != null) {
+            audit.record(SYSTEM, "RECHARGE_READBACK", "meter " + confirmed.meterId(), "order " + orderId + ": " + note);
+        }
+        return confirmed;
     }
 
     private RechargeOrderView move(long orderId, RechargeState target, String failure) {

@@ -1,12 +1,14 @@
 package io.jichao.simulator;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Faults of one meter, changed at run time from any thread and read by its bus. */
 public final class DeviceFaults {
 
     private volatile boolean offline;
     private volatile Duration extraDelay = Duration.ZERO;
+    private final AtomicReference<Runnable> lostWriteAnswer = new AtomicReference<>();
 
     /** An offline meter hears nothing and answers nothing, like one with its RS-485 wires cut. */
     public boolean offline() {
@@ -29,8 +31,22 @@ public final class DeviceFaults {
         this.extraDelay = extraDelay;
     }
 
+    /**
+     * The meter applies its next write (C = 14) but its answer never reaches the master:
+     * {@code instead} runs at that moment (for example, the collector drops its connections).
+     */
+    public void loseNextWriteAnswer(Runnable instead) {
+        lostWriteAnswer.set(instead == null ? () -> { } : instead);
+    }
+
+    /** The pending lost-answer fault, taken (it fires once), or null. */
+    Runnable takeLostWriteAnswer() {
+        return lostWriteAnswer.getAndSet(null);
+    }
+
     void clear() {
         offline = false;
         extraDelay = Duration.ZERO;
+        lostWriteAnswer.set(null);
     }
 }

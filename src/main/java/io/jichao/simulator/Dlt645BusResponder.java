@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 final class Dlt645BusResponder implements BusResponder {
 
     private static final int MAX_PREAMBLE = 4;
+    private static final int WRITE_2007 = 0x14;
 
     private final List<Dlt645MeterResponder> meters;
 
@@ -41,7 +42,16 @@ final class Dlt645BusResponder implements BusResponder {
             return Optional.empty();
         }
         Dlt645MeterResponder meter = addressed.getFirst();
-        return meter.answer(frame).map(answer -> new Reply(answer, meter.meter().faults().extraDelay()));
+        Optional<Reply> reply = meter.answer(frame).map(answer -> new Reply(answer, meter.meter().faults().extraDelay()));
+        if (frame.control().functionCode() == WRITE_2007) {
+            Runnable lost = meter.meter().faults().takeLostWriteAnswer();
+            if (lost != null) {
+                // The write is applied above; only its answer goes missing.
+                lost.run();
+                return Optional.empty();
+            }
+        }
+        return reply;
     }
 
     @Override

@@ -41,6 +41,20 @@ public final class FaultInjector {
         simulator.device(collectorId, port, address).faults().setOffline(offline);
     }
 
+    /**
+     * The meter applies its next write, and right then, before its answer leaves, the collector
+     * drops its connections for {@code downtime}: the master cannot know whether the write landed.
+     */
+    public void dropCollectorAfterNextWrite(String collectorId, int port, String address, Duration downtime) {
+        simulator.device(collectorId, port, address).faults()
+                .loseNextWriteAnswer(() -> simulator.collector(collectorId).reboot(downtime));
+    }
+
+    /** The meter applies its next write but stays silent, as if its answer was lost on the line. */
+    public void loseNextWriteAnswer(String collectorId, int port, String address) {
+        simulator.device(collectorId, port, address).faults().loseNextWriteAnswer(null);
+    }
+
     /** Drops the collector's connections and keeps it down for {@code downtime}; returns at once. */
     public void rebootCollector(String collectorId, Duration downtime) {
         simulator.collector(collectorId).reboot(downtime);

@@ -100,4 +100,21 @@ class RechargeProgressIT {
         assertThatThrownBy(() -> progress.markSent(-1))
                 .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.not.found");
     }
+
+    @Test
+    void an_order_left_sent_is_listed_for_a_read_back_until_confirmed_with_its_figures_audited() {
+        assertThat(progress.leftSent(10_000)).extracting(RechargeInstruction::orderId).doesNotContain(order.id());
+        progress.markSent(order.id());
+        assertThat(progress.leftSent(10_000)).contains(new RechargeInstruction(order.id(), meterId, Kwh.of("10")));
+        assertThat(progress.find(order.id()).orElseThrow().state()).isEqualTo(RechargeState.SENT);
+
+        progress.markConfirmed(order.id(), "purchase count 3 -> 4");
+
+        assertThat(progress.leftSent(10_000)).extracting(RechargeInstruction::orderId).doesNotContain(order.id());
+        assertThat(audit.byAction("RECHARGE_READBACK")).anySatisfy(event -> {
+            assertThat(event.getOperatorUsername()).isEqualTo("system");
+            assertThat(event.getDetails()).isEqualTo("order " + order.id() + ": purchase count 3 -> 4");
+        });
+        assertThat(progress.find(-1)).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package io.jichao.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jichao.protocol.dlt645.Authorization;
 import io.jichao.protocol.dlt645.DataItem2007;
 import io.jichao.protocol.dlt645.DataValue.Quantity;
 import io.jichao.protocol.dlt645.Dlt645Commands;
@@ -138,6 +139,23 @@ class SimulatorTcpIT {
             master.send(Dlt645Commands.read(ONE, DataItem2007.FORWARD_ACTIVE_TOTAL));
             assertThat(master.nextFrame()).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void a_lost_write_answer_leaves_the_write_applied_and_the_master_without_an_answer_once() throws Exception {
+        try (TestMaster master = master("A", 1)) {
+            simulator.faults().loseNextWriteAnswer("A", 1, "000000000001");
+            master.send(Dlt645Commands.write(ONE, DataItem2007.ACTIVE_POWER_UPPER_LIMIT, Authorization.FACTORY_DEFAULT,
+                    new Quantity(new BigDecimal("12.3456"), MeasurementUnit.KILOWATT)));
+            assertThat(master.next(SILENCE)).isNull();
+            assertThat(simulator.electricMeter("A", 1, "000000000001").maxPowerKw())
+                    .isEqualByComparingTo("12.3456");
+
+            master.send(Dlt645Commands.write(ONE, DataItem2007.ACTIVE_POWER_UPPER_LIMIT, Authorization.FACTORY_DEFAULT,
+                    new Quantity(new BigDecimal("30.0000"), MeasurementUnit.KILOWATT)));
+            assertThat(master.nextFrame().control().fromMeter()).as("the fault fires once").isTrue();
+            assertThat(simulator.electricMeter("A", 1, "000000000001").maxPowerKw()).isEqualByComparingTo("30");
         }
     }
 

@@ -186,7 +186,8 @@ public final class BusLink {
         if (!probe) {
             counters.timeout();
         }
-        if (!probe && exchange.attempts <= settings.retries()) {
+        boolean once = exchange.request instanceof BusRequest.Once;
+        if (!probe && !once && exchange.attempts <= settings.retries()) {
             counters.retry();
         } else {
             current = null;

@@ -40,6 +40,11 @@ public sealed interface BusRequest {
         return new Probe(frame, timeout);
     }
 
+    /** A DL/T 645 request sent at most once (a recharge write, see {@link Once}). */
+    static BusRequest once(Dlt645Frame frame) {
+        return new Once(frame);
+    }
+
     static BusRequest of(ModbusRequest request) {
         return new Modbus(request);
     }
@@ -107,6 +112,29 @@ public sealed interface BusRequest {
      * result, so the bus does not count it as a timeout in its quality counters.
      */
     record Probe(Dlt645Frame frame, Duration timeout) implements BusRequest {
+
+        @Override
+        public Object message() {
+            return frame;
+        }
+
+        @Override
+        public int wireLength() {
+            return frame.encodedLength(true);
+        }
+
+        @Override
+        public Optional<ExchangeOutcome> classify(Object received, int attempts) {
+            return new Dlt645(frame).classify(received, attempts);
+        }
+    }
+
+    /**
+     * A DL/T 645 request that must never be repeated by the bus: a recharge write whose answer is
+     * lost may still have been applied, and only a read-back can tell. One attempt with the port's
+     * timeout; a missing answer counts as a timeout like any other.
+     */
+    record Once(Dlt645Frame frame) implements BusRequest {
 
         @Override
         public Object message() {

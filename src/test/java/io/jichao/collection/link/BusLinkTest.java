@@ -2,6 +2,7 @@ package io.jichao.collection.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.jichao.protocol.dlt645.Authorization;
 import io.jichao.protocol.dlt645.DataItem2007;
+import io.jichao.protocol.dlt645.DataValue;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Frame;
 import io.jichao.protocol.dlt645.Dlt645Response;
+import io.jichao.protocol.dlt645.MeasurementUnit;
 import io.jichao.protocol.dlt645.MeterAddress;
+import io.jichao.protocol.dlt645.MeterProfile;
 
 /** The bus state machine without Netty: manual timers, a recording transport, synchronous completion. */
 class BusLinkTest {
@@ -192,5 +197,21 @@ class BusLinkTest {
         assertThat(probe.join()).isEqualTo(new ExchangeOutcome.TimedOut(1));
         assertThat(sent).hasSize(1);
         assertThat(counters.timeouts()).isZero();
+    }
+
+    @Test
+    void a_write_sent_once_is_never_repeated_after_a_timeout_but_counted_as_one() {
+        Dlt645Frame write = Dlt645Commands.write(METER, MeterProfile.DHDSY_RECHARGE_ENERGY, Authorization.FACTORY_DEFAULT,
+                new DataValue.Quantity(new BigDecimal("20.00"), MeasurementUnit.KILOWATT_HOUR));
+        CompletableFuture<ExchangeOutcome> once = bus.submit(BusRequest.once(write), Priority.WRITE);
+
+        timers.getLast().fire();
+
+        assertThat(once.join()).isEqualTo(new ExchangeOutcome.TimedOut(1));
+        assertThat(sent).containsExactly(write);
+        assertThat(counters.timeouts()).isEqualTo(1);
+        assertThat(counters.retries()).isZero();
+        assertThat(timers.getLast().delay()).as("the port's answer timeout")
+                .isGreaterThan(Duration.ofSeconds(2));
     }
 }

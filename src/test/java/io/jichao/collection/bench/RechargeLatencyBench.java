@@ -1,0 +1,127 @@
+package io.jichao.collection.bench;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import io.jichao.JichaoApplication;
+import io.jichao.archive.DeviceInventory.CollectorDevice;
+import io.jichao.archive.MeterService;
+import io.jichao.archive.SiteStructureService;
+import io.jichao.collection.CollectionEngine;
+import io.jichao.collection.EngineRechargeDelivery;
+import io.jichao.collection.RechargeDeliveryFixtures;
+import io.jichao.collection.RechargeDeliveryFixtures.ArchivedMeter;
+import io.jichao.collection.RechargeDeliveryProperties;
+import io.jichao.prepaid.RechargeOrderView;
+import io.jichao.prepaid.RechargeProgress;
+import io.jichao.prepaid.RechargeService;
+import io.jichao.prepaid.RechargeState;
+import io.jichao.prepaid.TariffService;
+import io.jichao.simulator.BusProtocol;
+import io.jichao.simulator.CollectorConfig;
+import io.jichao.simulator.Dh600Model;
+import io.jichao.simulator.PortConfig;
+import io.jichao.simulator.Simulator;
+import io.jichao.simulator.SimulatorConfig;
+import net.javacrumbs.shedlock.core.LockProvider;
+
+/**
+ * Issue 5 item 3: recharge latency, from placing the order ({@code RechargeService.placeOrder} as
+ * a clerk, then the hand-over the service does) to CONFIRMED in the database. One DH601 port at
+ * 2400 bps 8E1 with 8 prepaid DL/T 645-2007 meters (50 ms answer delay, 200 ms minimum gap,
+ * production timeouts and retries); orders one after the other over the meters, on an otherwise
+ * idle bus. Each delivery is five exchanges: purchase count and remaining energy before, the
+ * write, and both again after.
+ *
+ * <p>Boots the application on its own embedded MariaDB in target/bench-db (the engine off; this
+ * bench starts its own over the simulator). Not a test: run by hand (see docs/benchmarks.md).
+ * Arguments (optional): number of orders, baud rate, answer delay and minimum gap in ms (a fast
+ * bus with no delay and no gap shows the software's share).
+ */
+public final class RechargeLatencyBench {
+
+    private static final int METERS = 8;
+
+    private RechargeLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int baud = args.length > 1 ? Integer.parseInt(args[1]) : 2400;
+        Duration delay = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
+        Duration gap = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 200);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JichaoApplication.class)
+                .profiles("test")
+                .run("--jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
+                        "--jichao.simulator.enabled=false", "--server.port=0", "--logging.level.root=warn")) {
+            RechargeProgress progress = context.getBean(RechargeProgress.class);
+            RechargeService recharges = context.getBean(RechargeService.class);
+            RechargeDeliveryFixtures fixtures = new RechargeDeliveryFixtures(context.getBean(MeterService.class),
+                    context.getBean(SiteStructureService.class), context.getBean(TariffService.class), recharges,
+                    context.getBean(UserDetailsService.class), context.getBean(Clock.class));
+            List<ArchivedMeter> meters = fixtures.prepaidMeters(METERS);
+            System.out.printf(Locale.ROOT, "%s; 1 port x %d prepaid meters, %d bps 8E1, delay %d ms, gap %d ms,"
+                            + " %d orders%n", BenchTopology.machine(), METERS, baud, delay.toMillis(), gap.toMillis(),
+                    orders);
+            System.out.println("load average at start: " + BenchTopology.loadAverage());
+            SimulatorConfig config = SimulatorConfig.of(7, List.of(CollectorConfig.server("R", Dh600Model.DH601,
+                    List.of(PortConfig.of(1, BusProtocol.DLT645_2007, RechargeDeliveryFixtures.simulated(meters))
+                            .withBaud(baud).withResponseDelay(delay)))));
+            try (Simulator simulator = BenchTopology.startSimulator(config);
+                 CollectionEngine engine = new CollectionEngine(BenchTopology.properties(gap), Clock.systemUTC(),
+                         BenchTopology.SHANGHAI)) {
+                List<CollectorDevice> devices = List.of(RechargeDeliveryFixtures.device(simulator, List.of(meters)));
+                engine.start(devices);
+                BenchTopology.awaitConnected(engine, devices, Duration.ofSeconds(30));
+                EngineRechargeDelivery delivery = EngineRechargeDelivery.over(engine, progress,
+                        context.getBean(JdbcTemplate.class), new RechargeDeliveryProperties(Duration.ofSeconds(5),
+                                Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000",
+                                "00000000", Duration.ofMinutes(2)), context.getBean(LockProvider.class),
+                        Clock.systemUTC());
+                try {
+                    List<Double> millis = new ArrayList<>();
+                    for (int i = 0; i <= orders; i++) {
+                        ArchivedMeter meter = meters.get(i % METERS);
+                        long start = System.nanoTime();
+                        RechargeOrderView order = fixtures.order(meter.id(), (10 + i) + ".00");
+                        delivery.deliver(RechargeDeliveryFixtures.instruction(order));
+                        while (progress.find(order.id()).orElseThrow().state() != RechargeState.CONFIRMED) {
+                            Thread.sleep(5);
+                        }
+                        if (i > 0) {
+                            // The first one warms up the JIT and the connection pool.
+                            millis.add((System.nanoTime() - start) / 1e6);
+                        }
+                    }
+                    report(millis);
+                } finally {
+                    delivery.stop();
+                }
+            }
+            System.out.println("load average at end: " + BenchTopology.loadAverage());
+        }
+    }
+
+    private static void report(List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "order placed -> CONFIRMED: median %.0f ms, p95 %.0f ms, max %.0f ms,"
+                        + " min %.0f ms (n=%d)%n", percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.getLast(),
+                sorted.getFirst(), sorted.size());
+    }
+
+    private static double percentile(List<Double> sorted, double share) {
+        int index = (int) Math.ceil(share * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
