@@ -154,6 +154,27 @@ public class RechargeService {
         return order.view();
     }
 
+    /**
+     * The price a recharge of this meter would be sold at now, for the clerk's preview: the same
+     * tariff and month-to-date purchases that {@link #placeOrder} uses.
+     */
+    @Transactional(readOnly = true)
+    public PricePerKwh priceFor(long meterId) {
+        clerk();
+        long householdId = householdOfPrepaidMeter(meterId);
+        Kwh bought = accounts.accountOf(householdId).map(accounts::boughtThisMonth).orElse(Kwh.ZERO);
+        return TariffCalculator.rechargePrice(tariffs.versionFor(meterId, tariffs.today()).plan(), bought);
+    }
+
+    /** One order, if its meter is inside the district. */
+    @Transactional(readOnly = true)
+    public RechargeOrderView order(long orderId) {
+        clerk();
+        RechargeOrder order = orders.findById(orderId).orElseThrow(() -> new DomainException("error.recharge.not.found"));
+        meters.get(order.getMeterId());
+        return order.view();
+    }
+
     /** Orders of a meter inside the district, oldest first. */
     @Transactional(readOnly = true)
     public List<RechargeOrderView> ordersOf(long meterId) {

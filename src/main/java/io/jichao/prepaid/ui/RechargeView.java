@@ -1,0 +1,179 @@
+package io.jichao.prepaid.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+
+import io.jichao.archive.MeterRow;
+import io.jichao.archive.MeterService;
+import io.jichao.prepaid.AccountBalance;
+import io.jichao.prepaid.AccountService;
+import io.jichao.prepaid.PrepaidProperties;
+import io.jichao.prepaid.PricePerKwh;
+import io.jichao.prepaid.RechargeAmount;
+import io.jichao.prepaid.RechargeOrderView;
+import io.jichao.prepaid.RechargeRequest;
+import io.jichao.prepaid.RechargeService;
+import io.jichao.prepaid.ReceiptService;
+import io.jichao.security.Role;
+import io.jichao.shared.DomainException;
+import io.jichao.shared.ui.HasPageTitleKey;
+import io.jichao.shared.ui.Notifications;
+
+/**
+ * The recharge workflow (R4) for clerks: search, pick a household, type the amount, confirm, then
+ * follow the order's delivery (polled every two seconds while the page is open) and print the
+ * receipt. Everything goes through the services, which check the permission and the district.
+ */
+@Route("recharge")
+@RolesAllowed({Role.SUPER_ADMIN_NAME, Role.RECHARGE_CLERK_NAME})
+public class RechargeView extends VerticalLayout implements HasPageTitleKey, HasDynamicTitle {
+
+    public static final String HOUSEHOLD_ID = "recharge-household";
+    public static final String BALANCE_ID = "recharge-balance";
+    public static final String STATE_ID = "recharge-state";
+    static final int POLL_MILLIS = 2_000;
+
+    private final transient RechargeService recharges;
+    private final transient AccountService accounts;
+    private final RechargeForm form;
+    private final RechargeOrders orders;
+    private final Span household = new Span();
+    private final Span balance = new Span();
+    private final Span state = new Span();
+    private MeterRow meter;
+    private Long lastOrderId;
+    private Registration polling;
+
+    public RechargeView(MeterService meters, RechargeService recharges, AccountService accounts,
+                        ReceiptService receipts, PrepaidProperties limits) {
+        this.recharges = recharges;
+        this.accounts = accounts;
+        HouseholdSearch search = new HouseholdSearch(meters);
+        search.addPickedListener(event -> pick(event.meter()));
+        form = new RechargeForm(limits.maxRecharge(), limits.maxRechargeEnergy());
+        form.addConfirmListener(event -> confirm(event.request()));
+        orders = new RechargeOrders(new ReceiptLinks(receipts));
+        orders.addCancelListener(event -> cancel(event.order()));
+        household.setId(HOUSEHOLD_ID);
+        balance.setId(BALANCE_ID);
+        state.setId(STATE_ID);
+        VerticalLayout chosen = new VerticalLayout(household, balance, form);
+        chosen.setPadding(false);
+        chosen.setWidth("24em");
+        VerticalLayout history = new VerticalLayout(new H3(getTranslation("recharge.orders")), state, orders);
+        history.setPadding(false);
+        add(search, new HorizontalLayout(chosen, history));
+        addAttachListener(event -> startPolling(event.getUI()));
+        addDetachListener(event -> stopPolling(event.getUI()));
+    }
+
+    private void pick(MeterRow picked) {
+        meter = picked;
+        lastOrderId = null;
+        state.setText("");
+        household.setText(getTranslation("recharge.household.line", picked.householdName(), picked.room(),
+                picked.displayAddress()));
+        PricePerKwh price = null;
+        try {
+            price = recharges.priceFor(picked.id());
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+        }
+        form.forMeter(price == null ? null : picked.id(), price);
+        refresh();
+    }
+
+    private void confirm(RechargeRequest request) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("recharge.confirm.title"));
+        dialog.setText(getTranslation("recharge.confirm.text", meter.householdName(), meter.room(),
+                amountText(request.amount()), getTranslation("recharge.method." + request.payment().method().name())));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("recharge.confirm"));
+        // The request, key included, is fixed when the dialog opens: every repeat of this confirm is the same recharge.
+        dialog.addConfirmListener(event -> place(request));
+        dialog.open();
+    }
+
+    private void place(RechargeRequest request) {
+        RechargeOrderView placed;
+        try {
+            placed = recharges.placeOrder(request);
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+            if ("error.recharge.key.reused".equals(refused.messageKey())) {
+                form.startNext();
+            }
+            return;
+        }
+        if (request.idempotencyKey().equals(form.idempotencyKey())) {
+            form.startNext();
+        }
+        lastOrderId = placed.id();
+        Notifications.success("recharge.placed", String.valueOf(placed.id()));
+        refresh();
+    }
+
+    private void cancel(RechargeOrderView order) {
+        try {
+            recharges.cancel(order.id());
+            Notifications.success("recharge.cancelled", String.valueOf(order.id()));
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+        }
+        refresh();
+    }
+
+    /** Reloads balance and orders; also what every poll does, so states move on screen. */
+    void refresh() {
+        if (meter == null) {
+            return;
+        }
+        AccountBalance now = accounts.balanceOfMeter(meter.id());
+        balance.setText(getTranslation("recharge.balance", now.money(), now.energy()));
+        var list = recharges.ordersOf(meter.id());
+        orders.show(list, lastOrderId);
+        list.stream().filter(order -> lastOrderId != null && order.id() == lastOrderId).findFirst()
+                .ifPresent(order -> state.setText(getTranslation("recharge.order.current", String.valueOf(order.id()),
+                        getTranslation("recharge.state." + order.state().name()))));
+    }
+
+    private String amountText(RechargeAmount amount) {
+        return switch (amount) {
+            case RechargeAmount.OfMoney(var money) -> money + " " + getTranslation("receipt.yuan");
+            case RechargeAmount.OfEnergy(var kwh) -> kwh + " kWh";
+        };
+    }
+
+    private void startPolling(UI ui) {
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(event -> refresh());
+    }
+
+    private void stopPolling(UI ui) {
+        ui.setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+    }
+
+    @Override
+    public String pageTitleKey() {
+        return "nav.recharge";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(pageTitleKey());
+    }
+}
