@@ -101,6 +101,9 @@ class ReceiptServiceIT {
             Files.createDirectories(screenshot.getParent());
             ImageIO.write(page, "png", screenshot.toFile());
             assertThat(screenshot).isNotEmptyFile();
+            Files.write(screenshot.resolveSibling("receipt.pdf"), pdf);
+            // Only the glyphs used are embedded: the 10 MB font must not travel with every receipt.
+            assertThat(pdf.length).isLessThan(300_000);
         }
     }
 

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -215,6 +216,8 @@ class RechargeViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId(RechargeView.BALANCE_ID)).getText())
                 .isEqualTo("Balance: 50.00 yuan, 100.00 kWh");
         assertThat(amountField().getValue()).isEmpty();
+        assertThat(_get(Anchor.class, spec -> spec.withId(ReceiptLinks.DOWNLOAD_ID)).isEnabled()).isTrue();
+        assertThat(_get(Anchor.class, spec -> spec.withId(ReceiptLinks.PRINT_ID)).isEnabled()).isTrue();
     }
 
     @Test
