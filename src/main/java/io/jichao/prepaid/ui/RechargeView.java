@@ -1,5 +1,7 @@
 package io.jichao.prepaid.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
@@ -140,7 +142,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         }
         AccountBalance now = accounts.balanceOfMeter(meter.id());
         balance.setText(getTranslation("recharge.balance", now.money(), now.energy()));
-        var list = recharges.ordersOf(meter.id());
+        List<RechargeOrderView> list = recharges.ordersOf(meter.id());
         orders.show(list, lastOrderId);
         list.stream().filter(order -> lastOrderId != null && order.id() == lastOrderId).findFirst()
                 .ifPresent(order -> state.setText(getTranslation("recharge.order.current", String.valueOf(order.id()),
@@ -156,7 +158,16 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
 
     private void startPolling(UI ui) {
         ui.setPollInterval(POLL_MILLIS);
-        polling = ui.addPollListener(event -> refresh());
+        polling = ui.addPollListener(event -> {
+            try {
+                refresh();
+            } catch (DomainException gone) {
+                // E.g. the meter was removed or left the district meanwhile: say so once, stop following it.
+                meter = null;
+                form.forMeter(null, null);
+                Notifications.error(gone);
+            }
+        });
     }
 
     private void stopPolling(UI ui) {

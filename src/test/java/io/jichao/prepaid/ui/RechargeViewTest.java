@@ -16,7 +16,11 @@ import java.util.UUID;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,6 +41,7 @@ import io.jichao.prepaid.Payment;
 import io.jichao.prepaid.PaymentMethod;
 import io.jichao.prepaid.RechargeAmount;
 import io.jichao.prepaid.RechargeOrderView;
+import io.jichao.prepaid.RechargeProgress;
 import io.jichao.prepaid.RechargeRequest;
 import io.jichao.prepaid.RechargeService;
 import io.jichao.prepaid.RechargeState;
@@ -46,6 +51,7 @@ import io.jichao.shared.DomainException;
 import io.jichao.shared.Money;
 import io.jichao.testing.KaribuTest;
 import io.jichao.testing.LoginSupport;
+import io.jichao.ui.MainLayout;
 
 class RechargeViewTest extends KaribuTest {
 
@@ -66,6 +72,9 @@ class RechargeViewTest extends KaribuTest {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private RechargeProgress progress;
 
     private RechargeUiFixtures fixtures;
 
@@ -281,6 +290,46 @@ class RechargeViewTest extends KaribuTest {
         openAsClerkAndPick(household);
 
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RechargeView.POLL_MILLIS);
+    }
+
+    @Test
+    void a_poll_shows_the_order_moving_on_to_the_meter() {
+        Household household = pricedHousehold("A");
+        openAsClerkAndPick(household);
+        _setValue(amountField(), "25");
+        clickConfirm();
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        long orderId = ordersOf(household).getFirst().id();
+
+        progress.markSent(orderId);
+        progress.markConfirmed(orderId);
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(_get(Span.class, spec -> spec.withId(RechargeView.STATE_ID)).getText())
+                .isEqualTo("Order " + orderId + ": Confirmed");
+        assertThat(_get(Button.class, spec -> spec.withId(RechargeOrders.CANCEL_ID)).isEnabled()).isFalse();
+    }
+
+    private static List<String> navigationPaths() {
+        SideNav nav = _get(SideNav.class, spec -> spec.withId(MainLayout.NAV_ID));
+        return nav.getItems().stream().map(SideNavItem::getPath).toList();
+    }
+
+    @Test
+    void the_recharge_page_is_in_a_clerks_navigation() {
+        login("clerk");
+        navigateTo("");
+
+        assertThat(navigationPaths()).contains("recharge");
+    }
+
+    @Test
+    void the_recharge_page_is_not_in_a_maintainers_navigation() {
+        login("maint");
+        navigateTo("");
+
+        assertThat(navigationPaths()).doesNotContain("recharge");
     }
 
     @Test
