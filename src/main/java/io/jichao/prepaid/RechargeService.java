@@ -166,15 +166,6 @@ public class RechargeService {
         return TariffCalculator.rechargePrice(tariffs.versionFor(meterId, tariffs.today()).plan(), bought);
     }
 
-    /** One order, if its meter is inside the district. */
-    @Transactional(readOnly = true)
-    public RechargeOrderView order(long orderId) {
-        clerk();
-        RechargeOrder order = orders.findById(orderId).orElseThrow(() -> new DomainException("error.recharge.not.found"));
-        meters.get(order.getMeterId());
-        return order.view();
-    }
-
     /** Orders of a meter inside the district, oldest first. */
     @Transactional(readOnly = true)
     public List<RechargeOrderView> ordersOf(long meterId) {
