@@ -77,7 +77,8 @@ public record HandheldFile(Kind kind, String siteId, String taskId, Instant crea
             text.append(signed(fields, taskId + "\t", secret));
         }
         String end = END + "\t" + rows.size();
-        text.append(end).append('\t').append(mac(secret, text + end)).append('\n');
+        String fileMac = mac(secret, text + end);
+        text.append(end).append('\t').append(fileMac).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
