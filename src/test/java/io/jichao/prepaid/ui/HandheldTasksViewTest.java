@@ -3,6 +3,7 @@ package io.jichao.prepaid.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -125,6 +127,15 @@ class HandheldTasksViewTest extends KaribuTest {
         assertThat(result.getText()).isEqualTo("Task " + taskId
                 + " closed: 1 recharges confirmed, 0 back to the collection engine.");
         assertThat(recharges.ordersOf(meterOf()).getFirst().state().name()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void finance_and_maintainers_cannot_open_the_page() {
+        for (String username : List.of("finance", "maint")) {
+            login(username);
+            assertThat(catchThrowable(() -> navigateTo("prepaid/handheld"))).as(username)
+                    .isInstanceOf(MockAccessDeniedException.class);
+        }
     }
 
     private long meterOf() {
