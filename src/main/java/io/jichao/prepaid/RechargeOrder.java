@@ -57,6 +57,9 @@ class RechargeOrder {
 
     private String lastFailure;
 
+    /** The handheld task holding this order, or null: while set, neither the engine nor a cancel may move it. */
+    private String handheldTaskId;
+
     @Version
     private long version;
 
@@ -84,6 +87,9 @@ class RechargeOrder {
         if (!state.canMoveTo(target)) {
             throw new DomainException("error.recharge.state", state.name(), target.name());
         }
+        if (handheldTaskId != null) {
+            throw new DomainException("error.recharge.handheld.reserved", id, handheldTaskId);
+        }
         if (target == RechargeState.SENT) {
             deliveryAttempts++;
         }
@@ -92,6 +98,22 @@ class RechargeOrder {
         }
         state = target;
         stateChangedAt = when;
+    }
+
+    /** Hands a waiting order to a handheld task. */
+    void reserveFor(String taskId) {
+        if (!state.awaitsDelivery() || handheldTaskId != null) {
+            throw new DomainException("error.handheld.order.not.waiting", id, state.name());
+        }
+        handheldTaskId = taskId;
+    }
+
+    /** The handheld's result is in: the order is free to move again; {@code failure} is the handheld's error. */
+    void releaseFromHandheld(String failure) {
+        handheldTaskId = null;
+        if (failure != null) {
+            lastFailure = failure.length() <= MAX_FAILURE ? failure : failure.substring(0, MAX_FAILURE);
+        }
     }
 
     RechargeOrderView view() {
@@ -107,4 +129,5 @@ class RechargeOrder {
     Money getAmount() { return new Money(amount); }
     Kwh getKwh() { return new Kwh(kwh); }
     RechargeState getState() { return state; }
+    String getHandheldTaskId() { return handheldTaskId; }
 }

@@ -23,5 +23,10 @@ interface RechargeOrderRepository extends JpaRepository<RechargeOrder, Long> {
 
     List<RechargeOrder> findByStateInOrderByIdAsc(Collection<RechargeState> states, Limit limit);
 
+    /** Waiting orders not handed to a handheld: what the engine may deliver. */
+    List<RechargeOrder> findByStateInAndHandheldTaskIdIsNullOrderByIdAsc(Collection<RechargeState> states, Limit limit);
+
+    List<RechargeOrder> findByHandheldTaskId(String handheldTaskId);
+
     List<RechargeOrder> findByMeterIdOrderByIdAsc(long meterId);
 }

@@ -50,10 +50,13 @@ public class RechargeProgress {
         return move(orderId, RechargeState.FAILED_RETRYING, reason == null ? "unknown" : reason);
     }
 
-    /** Orders that still need delivering, oldest first: what the engine picks up after a restart. */
+    /**
+     * Orders that still need delivering, oldest first: what the engine picks up after a restart.
+     * Orders handed to a handheld task are left out until its result file is imported.
+     */
     @Transactional(readOnly = true)
     public List<RechargeInstruction> awaitingDelivery(int limit) {
-        return orders.findByStateInOrderByIdAsc(EnumSet.of(RechargeState.CREATED, RechargeState.FAILED_RETRYING),
+        return orders.findByStateInAndHandheldTaskIdIsNullOrderByIdAsc(EnumSet.of(RechargeState.CREATED, RechargeState.FAILED_RETRYING),
                         Limit.of(limit)).stream()
                 .map(o -> new RechargeInstruction(o.getId(), o.getMeterId(), o.getKwh()))
                 .toList();
