@@ -4,10 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Clock;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -133,6 +135,13 @@ class RefundsViewTest extends KaribuTest {
                 });
         assertThat(accounts.ledgerOfMeter(household.meterId()).stream().filter(l -> l.kind() == LedgerKind.REFUND))
                 .singleElement().extracting(LedgerLine::amount).isEqualTo(Money.of("-10.00"));
+    }
+
+    @Test
+    void a_maintainer_cannot_open_the_refunds_page() {
+        login("maint");
+
+        assertThat(catchThrowable(() -> navigateTo("prepaid/refunds"))).isInstanceOf(MockAccessDeniedException.class);
     }
 
     @SuppressWarnings("unchecked")
