@@ -123,6 +123,7 @@ public class SalesView extends VerticalLayout implements HasPageTitleKey, HasDyn
     private void refresh() {
         try {
             Period period = period();
+            date.setLabel(getTranslation(period instanceof Period.Month ? "sales.month" : "sales.day"));
             SalesReport report = sales.report(period);
             title.setText(period instanceof Period.Month month
                     ? getTranslation("sales.title.month", month.month().toString())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -103,6 +104,7 @@ class SalesViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<DailySales> days = _get(Grid.class, spec -> spec.withId(SalesView.DAYS_ID));
         assertThat(days.getGenericDataView().getItems()).hasSize(YearMonth.from(today()).lengthOfMonth());
+        assertThat(_get(DatePicker.class, spec -> spec.withId(SalesView.DATE_ID)).getLabel()).isEqualTo("Month");
     }
 
     @Test
