@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,6 +94,22 @@ public class TariffService {
                 new TariffVersion(groupId, effectiveFrom, plan, clock.instant(), operator.username()));
         audit.record(operator.username(), "TARIFF_VERSION_ADD", group.getName(), effectiveFrom + " " + plan);
         return version.getId();
+    }
+
+    /** Every group by name with the version in force today (Shanghai) and the next scheduled one. */
+    @Transactional(readOnly = true)
+    public List<TariffGroupSummary> groups() {
+        currentOperator.get().require(Permission.VIEW_ARCHIVE);
+        LocalDate today = today();
+        return groups.findAll(Sort.by("name")).stream().map(group -> {
+            List<TariffVersionView> all = versions.findByGroupIdOrderByEffectiveFromAsc(group.getId()).stream()
+                    .map(TariffVersionView::of).toList();
+            TariffVersionView inForce = all.stream().filter(v -> !v.effectiveFrom().isAfter(today))
+                    .reduce((first, second) -> second).orElse(null);
+            TariffVersionView next = all.stream().filter(v -> v.effectiveFrom().isAfter(today))
+                    .findFirst().orElse(null);
+            return new TariffGroupSummary(group.getId(), group.getName(), group.isSiteDefault(), inForce, next);
+        }).toList();
     }
 
     /** Every version of a group, oldest first: the full price history. */
