@@ -51,6 +51,27 @@ class TariffServiceIT {
     }
 
     @Test
+    void groups_list_each_group_with_the_version_in_force_today_and_the_next_scheduled_one() {
+        long group = tariffs.createGroup("summary-" + meterId);
+        tariffs.addVersion(group, today, TariffFixtures.flat("0.5000"));
+        tariffs.addVersion(group, today.plusDays(30), TariffFixtures.flat("0.7000"));
+        tariffs.addVersion(group, today.plusDays(10), TariffFixtures.flat("0.6000"));
+        long empty = tariffs.createGroup("summary-empty-" + meterId);
+
+        TariffGroupSummary summary = tariffs.groups().stream().filter(g -> g.id() == group).findFirst().orElseThrow();
+        assertThat(summary.name()).isEqualTo("summary-" + meterId);
+        assertThat(summary.siteDefault()).isFalse();
+        assertThat(summary.inForce().effectiveFrom()).isEqualTo(today);
+        assertThat(summary.next().effectiveFrom()).isEqualTo(today.plusDays(10));
+        assertThat(tariffs.groups()).filteredOn(g -> g.id() == empty).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.inForce()).isNull();
+                    assertThat(g.next()).isNull();
+                });
+        assertThat(tariffs.groups()).filteredOn(TariffGroupSummary::siteDefault).hasSize(1);
+    }
+
+    @Test
     void versions_are_kept_as_history_and_the_latest_started_one_is_in_force() {
         long group = tariffs.createGroup("history-" + meterId);
         tariffs.assignMeter(group, meterId);
