@@ -19,6 +19,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ import io.jichao.shared.Kwh;
 import io.jichao.shared.TimeConfiguration;
 import io.jichao.testing.KaribuTest;
 import io.jichao.testing.LoginSupport;
+import io.jichao.ui.MainLayout;
 
 class TariffsViewTest extends KaribuTest {
 
@@ -174,9 +177,24 @@ class TariffsViewTest extends KaribuTest {
     }
 
     @Test
+    void finance_finds_the_page_in_the_side_navigation_and_a_clerk_does_not() {
+        login("finance");
+        navigateTo("");
+        assertThat(navigationPaths()).contains("prepaid/tariffs");
+        login("clerk");
+        navigateTo("");
+        assertThat(navigationPaths()).doesNotContain("prepaid/tariffs");
+    }
+
+    @Test
     void a_clerk_cannot_open_the_page() {
         login("clerk");
         assertThat(catchThrowable(() -> navigateTo("prepaid/tariffs"))).isInstanceOf(MockAccessDeniedException.class);
+    }
+
+    private List<String> navigationPaths() {
+        SideNav nav = _get(SideNav.class, spec -> spec.withId(MainLayout.NAV_ID));
+        return nav.getItems().stream().map(SideNavItem::getPath).toList();
     }
 
     private String ownMeterAddress() {
