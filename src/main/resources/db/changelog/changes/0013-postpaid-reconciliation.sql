@@ -15,3 +15,22 @@ CREATE TABLE postpaid_settlement (
     CONSTRAINT fk_postpaid_settlement_meter FOREIGN KEY (meter_id) REFERENCES meter (id),
     CONSTRAINT fk_postpaid_settlement_account FOREIGN KEY (account_id) REFERENCES prepaid_account (id)
 );
+
+--changeset jichao:0013-reconciliation-finding
+-- Daily prepaid reconciliation (R3): per PREPAID meter whose ledger and meter figures disagree,
+-- what the ledger credited (confirmed orders' RECHARGE/REVERSAL/REFUND kWh) against what the meter
+-- reported in recharge_delivery (remaining energy and purchase count read before and after each
+-- write). A re-run of a day replaces that day's findings for the meters it covered.
+CREATE TABLE reconciliation_finding (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    run_day DATE NOT NULL,
+    meter_id BIGINT NOT NULL,
+    confirmed_orders INT NOT NULL,
+    ledger_kwh DECIMAL(12,2) NOT NULL,
+    meter_kwh DECIMAL(12,2) NULL,
+    meter_purchases INT NULL,
+    found_at TIMESTAMP(3) NOT NULL,
+    CONSTRAINT uk_reconciliation_finding UNIQUE (run_day, meter_id),
+    CONSTRAINT fk_reconciliation_finding_meter FOREIGN KEY (meter_id) REFERENCES meter (id)
+);
+CREATE INDEX ix_reconciliation_finding_day ON reconciliation_finding (run_day);
