@@ -118,6 +118,29 @@ class PostpaidSettlementServiceIT {
     }
 
     @Test
+    void a_stepped_meter_climbs_the_blocks_over_the_month() {
+        long meter = fixtures.meter("C", BillingMode.POSTPAID);
+        LoginSupport.loginAs(users, "finance");
+        long group = tariffs.createGroup("postpaid-stepped-" + meter);
+        tariffs.addVersion(group, fixtures.today(), TariffFixtures.stepped());
+        tariffs.assignMeter(group, meter);
+        closing(meter, start.minusHours(1), "0.0000");
+        // 150 kWh in block 1 at 0.50 = 75.00
+        closing(meter, start.plusDays(5), "150.0000");
+        // 50 kWh at 0.50 + 150 kWh at 0.55 = 25.00 + 82.50
+        closing(meter, start.plusDays(10), "350.0000");
+        // 50 kWh at 0.55 + 50 kWh at 0.80 = 27.50 + 40.00
+        closing(meter, end.minusHours(1), "450.0000");
+
+        var report = settlements.settle(month);
+
+        assertThat(report.settled()).filteredOn(s -> s.meterId() == meter).singleElement().satisfies(s -> {
+            assertThat(s.energy()).isEqualTo(Kwh.of("450.00"));
+            assertThat(s.amount()).isEqualTo(Money.of("250.00"));
+        });
+    }
+
+    @Test
     void a_meter_without_its_month_end_closing_is_listed_and_not_settled() {
         long meter = fixtures.meter("C", BillingMode.POSTPAID);
         fixtures.flatGroup("0.5000", meter);
