@@ -227,7 +227,7 @@ public class PostpaidSettlementService {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "SELECT m.id, m.address, m.household_id FROM meter m"
                 + " WHERE m.billing_mode = 'POSTPAID' AND m.household_id IS NOT NULL"
-                + districtFilter(district, params) + " ORDER BY m.id";
+                + DistrictSql.meterFilter(district, params) + " ORDER BY m.id";
         return jdbc.query(sql, params,
                 (rs, row) -> new MeterRow(rs.getLong(1), rs.getString(2), rs.getLong(3)));
     }
@@ -235,27 +235,8 @@ public class PostpaidSettlementService {
     private List<Settled> settled(YearMonth month, DistrictScope district) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("month", month.toString());
         String sql = "SELECT m.id, m.address, s.kwh, s.amount FROM postpaid_settlement s JOIN meter m ON m.id = s.meter_id"
-                + " WHERE s.month = :month" + districtFilter(district, params) + " ORDER BY m.id";
+                + " WHERE s.month = :month" + DistrictSql.meterFilter(district, params) + " ORDER BY m.id";
         return jdbc.query(sql, params, (rs, row) -> new Settled(rs.getLong(1), rs.getString(2),
                 new Kwh(rs.getBigDecimal(3)), new Money(rs.getBigDecimal(4))));
-    }
-
-    private static String districtFilter(DistrictScope district, MapSqlParameterSource params) {
-        if (district.wholeSite()) {
-            return "";
-        }
-        if (district.isEmpty()) {
-            return " AND 1 = 0";
-        }
-        List<String> parts = new ArrayList<>();
-        if (!district.buildingIds().isEmpty()) {
-            params.addValue("buildings", district.buildingIds());
-            parts.add("m.building_id IN (:buildings)");
-        }
-        if (!district.boxIds().isEmpty()) {
-            params.addValue("boxes", district.boxIds());
-            parts.add("m.box_id IN (:boxes)");
-        }
-        return " AND (" + String.join(" OR ", parts) + ")";
     }
 }

@@ -1,8 +1,6 @@
 package io.jichao.prepaid;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +10,8 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -40,7 +36,7 @@ import jakarta.persistence.EntityManager;
 @Service
 public class ReceiptService {
 
-    private static final String TEMPLATE = "/reports/recharge-receipt.jrxml";
+    private static final CompiledTemplate TEMPLATE = new CompiledTemplate("/reports/recharge-receipt.jrxml");
     private static final String BUNDLE = "vaadin-i18n/translations";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeConfiguration.DISPLAY_ZONE);
@@ -49,7 +45,6 @@ public class ReceiptService {
     private final MeterService meters;
     private final EntityManager entityManager;
     private final CurrentOperator currentOperator;
-    private volatile JasperReport template;
 
     ReceiptService(RechargeOrderRepository orders, MeterService meters, EntityManager entityManager,
                    CurrentOperator currentOperator) {
@@ -92,7 +87,7 @@ public class ReceiptService {
 
     private byte[] render(Map<String, Object> parameters, List<Map<String, ?>> rows) {
         try {
-            JasperPrint print = JasperFillManager.fillReport(template(), parameters, new JRMapCollectionDataSource(rows));
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), parameters, new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
@@ -102,24 +97,6 @@ public class ReceiptService {
         } catch (JRException failure) {
             throw new IllegalStateException("The receipt could not be rendered", failure);
         }
-    }
-
-    private JasperReport template() throws JRException {
-        JasperReport compiled = template;
-        if (compiled == null) {
-            synchronized (this) {
-                compiled = template;
-                if (compiled == null) {
-                    try (InputStream jrxml = ReceiptService.class.getResourceAsStream(TEMPLATE)) {
-                        compiled = JasperCompileManager.compileReport(jrxml);
-                    } catch (IOException unreadable) {
-                        throw new JRException(unreadable);
-                    }
-                    template = compiled;
-                }
-            }
-        }
-        return compiled;
     }
 
     private String siteName(long meterId) {

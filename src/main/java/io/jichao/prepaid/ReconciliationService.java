@@ -100,7 +100,7 @@ public class ReconciliationService {
         String sql = """
                 SELECT f.run_day, f.meter_id, m.address, f.confirmed_orders, f.ledger_kwh, f.meter_kwh, f.meter_purchases
                   FROM reconciliation_finding f JOIN meter m ON m.id = f.meter_id
-                 WHERE f.run_day = (SELECT MAX(run_day) FROM reconciliation_finding)""" + districtFilter(operator.district(), params)
+                 WHERE f.run_day = (SELECT MAX(run_day) FROM reconciliation_finding)""" + DistrictSql.meterFilter(operator.district(), params)
                 + " ORDER BY m.address";
         return jdbc.query(sql, params, (rs, row) -> new Finding(rs.getDate(1).toLocalDate(), rs.getLong(2),
                 rs.getString(3), rs.getInt(4), new Kwh(rs.getBigDecimal(5)),
@@ -115,7 +115,7 @@ public class ReconciliationService {
         Instant end = day.plusDays(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("end", Timestamp.from(end))
                 .addValue("day", Date.valueOf(day)).addValue("at", Timestamp.from(clock.instant()));
-        String filter = districtFilter(district, params);
+        String filter = DistrictSql.meterFilter(district, params);
         List<Finding> findings = new ArrayList<>();
         List<Long> covered = new ArrayList<>();
         jdbc.query(FIGURES + filter + " GROUP BY m.id, m.address, m.building_id, m.box_id ORDER BY m.address", params,
@@ -153,24 +153,5 @@ public class ReconciliationService {
         audit.record(username, "PREPAID_RECONCILE", day.toString(),
                 covered.size() + " meters, " + findings.size() + " findings");
         return List.copyOf(findings);
-    }
-
-    private static String districtFilter(DistrictScope district, MapSqlParameterSource params) {
-        if (district.wholeSite()) {
-            return "";
-        }
-        if (district.isEmpty()) {
-            return " AND 1 = 0";
-        }
-        List<String> parts = new ArrayList<>();
-        if (!district.buildingIds().isEmpty()) {
-            params.addValue("buildings", district.buildingIds());
-            parts.add("m.building_id IN (:buildings)");
-        }
-        if (!district.boxIds().isEmpty()) {
-            params.addValue("boxes", district.boxIds());
-            parts.add("m.box_id IN (:boxes)");
-        }
-        return " AND (" + String.join(" OR ", parts) + ")";
     }
 }

@@ -2,7 +2,6 @@ package io.jichao.prepaid;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -26,10 +25,8 @@ import io.jichao.prepaid.SalesReportService.Period;
 import io.jichao.prepaid.SalesReportService.SalesReport;
 import io.jichao.prepaid.SalesReportService.SalesRow;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
@@ -43,7 +40,7 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 @Service
 public class SalesExportService {
 
-    private static final String TEMPLATE = "/reports/sales-report.jrxml";
+    private static final CompiledTemplate TEMPLATE = new CompiledTemplate("/reports/sales-report.jrxml");
     private static final String BUNDLE = "vaadin-i18n/translations";
     private static final String[] COLUMNS = {"sales.col.office", "sales.col.clerk", "sales.col.method",
             "sales.col.recharges", "sales.col.gross", "sales.col.gross.kwh", "sales.col.reversals",
@@ -52,7 +49,6 @@ public class SalesExportService {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final SalesReportService sales;
-    private volatile JasperReport template;
 
     SalesExportService(SalesReportService sales) {
         this.sales = sales;
@@ -129,7 +125,7 @@ public class SalesExportService {
             }
         }
         try {
-            JasperPrint print = JasperFillManager.fillReport(template(), parameters, new JRMapCollectionDataSource(rows));
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), parameters, new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
@@ -199,23 +195,5 @@ public class SalesExportService {
     private static ResourceBundle labels(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    private JasperReport template() throws JRException {
-        JasperReport compiled = template;
-        if (compiled == null) {
-            synchronized (this) {
-                compiled = template;
-                if (compiled == null) {
-                    try (InputStream jrxml = SalesExportService.class.getResourceAsStream(TEMPLATE)) {
-                        compiled = JasperCompileManager.compileReport(jrxml);
-                    } catch (IOException unreadable) {
-                        throw new JRException(unreadable);
-                    }
-                    template = compiled;
-                }
-            }
-        }
-        return compiled;
     }
 }

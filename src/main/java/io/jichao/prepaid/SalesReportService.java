@@ -132,7 +132,7 @@ public class SalesReportService {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(period.from()))
                 .addValue("to", Timestamp.from(period.to()));
-        String sql = ENTRIES + districtFilter(district, params);
+        String sql = ENTRIES + DistrictSql.meterFilter(district, params);
         List<Entry> entries = jdbc.query(sql, params, (rs, n) -> new Entry(
                 LedgerKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"), rs.getBigDecimal("kwh"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("created_by"),
@@ -172,24 +172,5 @@ public class SalesReportService {
         }
         operator.require(Permission.RECHARGE);
         return operator.district();
-    }
-
-    private static String districtFilter(DistrictScope district, MapSqlParameterSource params) {
-        if (district.wholeSite()) {
-            return "";
-        }
-        if (district.isEmpty()) {
-            return " AND 1 = 0";
-        }
-        List<String> parts = new ArrayList<>();
-        if (!district.buildingIds().isEmpty()) {
-            params.addValue("buildings", district.buildingIds());
-            parts.add("m.building_id IN (:buildings)");
-        }
-        if (!district.boxIds().isEmpty()) {
-            params.addValue("boxes", district.boxIds());
-            parts.add("m.box_id IN (:boxes)");
-        }
-        return " AND (" + String.join(" OR ", parts) + ")";
     }
 }
