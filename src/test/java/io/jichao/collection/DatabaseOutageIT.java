@@ -91,7 +91,8 @@ class DatabaseOutageIT {
                 Duration.ofSeconds(1));
         writer = new ReadingWriter(jdbc, transactions, fast);
         statusStore = new MeterStatusStore(jdbc, fast);
-        engine = new CollectionEngine(EngineFixtures.properties(Duration.ofMillis(300), 1), EngineFixtures.following(simulated),
+        // A generous timeout: the buses never fail here, and a loaded CI machine must not make an answer late.
+        engine = new CollectionEngine(EngineFixtures.properties(Duration.ofSeconds(2), 2), EngineFixtures.following(simulated),
                 EngineFixtures.SHANGHAI);
         engine.start(List.of(new CollectorDevice(collector.id(), collector.name(), collector.model(),
                 ConnectionMode.SERVER, "127.0.0.1", null, List.of(new PortDevice(port.portNumber(), 19200,
