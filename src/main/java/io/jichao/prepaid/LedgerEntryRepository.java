@@ -24,6 +24,9 @@ interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
     BigDecimal sumKwhSince(@Param("accountId") long accountId, @Param("kinds") Collection<LedgerKind> kinds,
                            @Param("since") Instant since);
 
+    @Query("select coalesce(sum(e.kwh), 0) from LedgerEntry e where e.accountId = :accountId and e.kind in :kinds")
+    BigDecimal sumKwhOf(@Param("accountId") long accountId, @Param("kinds") Collection<LedgerKind> kinds);
+
     List<LedgerEntry> findByAccountIdOrderByIdAsc(long accountId);
 
     List<LedgerEntry> findByOrderIdOrderByIdAsc(long orderId);

@@ -35,6 +35,18 @@ class PrepaidAccounts {
         return accounts.findByHouseholdId(householdId).orElseThrow().getId();
     }
 
+    /** Locks the account row until the transaction ends (see {@link PrepaidAccountRepository#lockById}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lock(long accountId) {
+        accounts.lockById(accountId).orElseThrow();
+    }
+
+    /** The emergency credit still owed: credits taken, minus repayments, plus repayments reinstated. */
+    @Transactional(readOnly = true)
+    Kwh emergencyOwed(long accountId) {
+        return new Kwh(ledger.sumKwhOf(accountId, LedgerKind.EMERGENCY_OWED));
+    }
+
     /** Money and energy credited minus debited, summed from the ledger every time. */
     @Transactional(readOnly = true)
     AccountBalance balance(long accountId) {

@@ -15,8 +15,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 /**
- * A paid recharge of a meter. Amount, energy and price are fixed at creation; only the delivery
- * state moves, and only along {@link RechargeState#next()}.
+ * A paid recharge of a meter, or an emergency credit (payment method EMERGENCY, money 0). Amount,
+ * energy and price are fixed at creation; only the delivery state moves, and only along
+ * {@link RechargeState#next()}. {@code kwh} is what the meter is sent; a paid order that repaid an
+ * emergency credit also holds the repaid part, so the purchase was {@code kwh + emergencyRepaidKwh}.
+ * An order whose whole purchase repaid the credit has nothing to send and starts CONFIRMED.
  */
 @Entity
 class RechargeOrder {
@@ -38,6 +41,8 @@ class RechargeOrder {
     private BigDecimal kwh;
 
     private BigDecimal price;
+
+    private BigDecimal emergencyRepaidKwh;
 
     @Enumerated(EnumType.STRING)
     private PaymentMethod paymentMethod;
@@ -66,17 +71,18 @@ class RechargeOrder {
     protected RechargeOrder() {
     }
 
-    RechargeOrder(String idempotencyKey, long accountId, long meterId, Money amount, Kwh kwh, PricePerKwh price,
-                  Payment payment, String createdBy, Instant createdAt) {
+    RechargeOrder(String idempotencyKey, long accountId, long meterId, Money amount, Kwh kwh, Kwh emergencyRepaid,
+                  PricePerKwh price, Payment payment, String createdBy, Instant createdAt) {
         this.idempotencyKey = idempotencyKey;
         this.accountId = accountId;
         this.meterId = meterId;
         this.amount = amount.yuan();
         this.kwh = kwh.value();
+        this.emergencyRepaidKwh = emergencyRepaid.value();
         this.price = price.yuan();
         this.paymentMethod = payment.method();
         this.paymentReference = payment.reference();
-        this.state = RechargeState.CREATED;
+        this.state = kwh.isPositive() ? RechargeState.CREATED : RechargeState.CONFIRMED;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.stateChangedAt = createdAt;
@@ -119,7 +125,7 @@ class RechargeOrder {
     RechargeOrderView view() {
         return new RechargeOrderView(id, idempotencyKey, meterId, accountId, new Money(amount), new Kwh(kwh),
                 new PricePerKwh(price), new Payment(paymentMethod, paymentReference), state, deliveryAttempts,
-                lastFailure, createdBy, createdAt, stateChangedAt);
+                lastFailure, createdBy, createdAt, stateChangedAt, new Kwh(emergencyRepaidKwh));
     }
 
     Long getId() { return id; }
@@ -128,6 +134,8 @@ class RechargeOrder {
     Long getMeterId() { return meterId; }
     Money getAmount() { return new Money(amount); }
     Kwh getKwh() { return new Kwh(kwh); }
+    Kwh getEmergencyRepaidKwh() { return new Kwh(emergencyRepaidKwh); }
+    PaymentMethod getPaymentMethod() { return paymentMethod; }
     RechargeState getState() { return state; }
     String getHandheldTaskId() { return handheldTaskId; }
 }

@@ -29,4 +29,6 @@ interface RechargeOrderRepository extends JpaRepository<RechargeOrder, Long> {
     List<RechargeOrder> findByHandheldTaskId(String handheldTaskId);
 
     List<RechargeOrder> findByMeterIdOrderByIdAsc(long meterId);
+
+    Optional<RechargeOrder> findFirstByAccountIdAndPaymentMethodOrderByIdDesc(long accountId, PaymentMethod method);
 }

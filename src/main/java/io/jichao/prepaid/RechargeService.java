@@ -34,7 +34,9 @@ import jakarta.persistence.EntityManager;
 /**
  * Recharge orders (R4): a clerk sells credit for a prepaid meter in the district. The order and its
  * RECHARGE ledger entry are written in one transaction; the idempotency key makes every repeated
- * submit return the first order instead of selling twice.
+ * submit return the first order instead of selling twice. A household owing an emergency credit
+ * ({@link EmergencyCreditService}) repays it first: the order sends the meter the purchase minus what
+ * is owed (never below zero) and writes an EMERGENCY_REPAYMENT entry for the repaid part.
  */
 @Service
 public class RechargeService {
@@ -104,6 +106,10 @@ public class RechargeService {
         if (request.payment() == null) {
             throw new DomainException("error.required", "paymentMethod");
         }
+        if (request.payment().method() == PaymentMethod.EMERGENCY) {
+            // An emergency credit is granted through EmergencyCreditService, never sold.
+            throw new DomainException("error.recharge.method.emergency");
+        }
         long householdId = transaction.execute(status -> householdOfPrepaidMeter(request.meterId()));
         // Its own transaction, reading nothing before the insert: InnoDB fixes a transaction's snapshot at
         // its first read, and a snapshot older than a concurrent first recharge would not see that account.
@@ -128,7 +134,11 @@ public class RechargeService {
      * turn a sale into an error for the clerk: the order is paid and stays CREATED, and the engine
      * finds it again through {@link RechargeProgress#awaitingDelivery(int)}.
      */
-    private void handOver(RechargeOrderView placed) {
+    void handOver(RechargeOrderView placed) {
+        if (!placed.kwh().isPositive()) {
+            // The whole purchase repaid an emergency credit: nothing to send, the order is CONFIRMED already.
+            return;
+        }
         try {
             delivery.ifAvailable(engine -> engine.deliver(
                     new RechargeInstruction(placed.id(), placed.meterId(), placed.kwh())));
@@ -146,10 +156,21 @@ public class RechargeService {
         if (order.getState() != RechargeState.CREATED) {
             throw new DomainException("error.recharge.cancel.too.late", order.getState().name());
         }
+        if (order.getPaymentMethod() == PaymentMethod.EMERGENCY) {
+            // Once granted, an emergency credit stays owed until a paid recharge repays it (see the docs).
+            throw new DomainException("error.emergency.cancel");
+        }
         Instant now = clock.instant();
         order.moveTo(RechargeState.CANCELLED, now, null);
+        Kwh repaid = order.getEmergencyRepaidKwh();
+        // The reversal takes back the whole purchase; the repaid emergency credit is owed again.
         ledger.save(new LedgerEntry(order.getAccountId(), LedgerKind.REVERSAL, order.getAmount().negate(),
-                order.getKwh().negate(), order.getId(), operator.username(), now, "cancel"));
+                order.getKwh().plus(repaid).negate(), order.getId(), operator.username(), now, "cancel"));
+        if (repaid.isPositive()) {
+            accounts.lock(order.getAccountId());
+            ledger.save(new LedgerEntry(order.getAccountId(), LedgerKind.EMERGENCY_REINSTATED, Money.ZERO, repaid,
+                    order.getId(), operator.username(), now, "cancel of order " + order.getId()));
+        }
         audit.record(operator.username(), "RECHARGE_CANCEL", address, "order " + orderId + " " + order.getAmount());
         return order.view();
     }
@@ -175,6 +196,8 @@ public class RechargeService {
     }
 
     private RechargeOrderView write(OperatorContext operator, String key, long accountId, RechargeRequest request) {
+        // First statement of the transaction: whatever it reads next (the owed credit) is after any concurrent change.
+        accounts.lock(accountId);
         TariffVersionView tariff = tariffs.versionFor(request.meterId(), tariffs.today());
         PricePerKwh price = TariffCalculator.rechargePrice(tariff.plan(), accounts.boughtThisMonth(accountId));
         Money amount;
@@ -192,17 +215,25 @@ public class RechargeService {
         if (!energy.isPositive() || !amount.isPositive()) {
             throw new DomainException("error.recharge.too.small");
         }
+        Kwh owed = accounts.emergencyOwed(accountId);
+        Kwh repaid = owed.compareTo(energy) < 0 ? owed : energy;
         Instant now = clock.instant();
-        RechargeOrder order = orders.saveAndFlush(new RechargeOrder(key, accountId, request.meterId(), amount, energy,
-                price, request.payment(), operator.username(), now));
+        RechargeOrder order = orders.saveAndFlush(new RechargeOrder(key, accountId, request.meterId(), amount,
+                energy.minus(repaid), repaid, price, request.payment(), operator.username(), now));
         ledger.save(new LedgerEntry(accountId, LedgerKind.RECHARGE, amount, energy, order.getId(), operator.username(),
                 now, request.payment().method() + (request.payment().reference() == null ? "" : " " + request.payment().reference())));
+        if (repaid.isPositive()) {
+            ledger.save(new LedgerEntry(accountId, LedgerKind.EMERGENCY_REPAYMENT, Money.ZERO, repaid.negate(),
+                    order.getId(), operator.username(), now, "repays " + repaid + " of " + owed + " kWh owed"));
+        }
         audit.record(operator.username(), "RECHARGE_PLACE", "meter " + request.meterId(),
-                "order " + order.getId() + " " + amount + " yuan " + energy + " kWh at " + price + " " + request.payment());
+                "order " + order.getId() + " " + amount + " yuan " + energy + " kWh at " + price + " " + request.payment()
+                        + (repaid.isPositive() ? ", " + repaid + " kWh repay the emergency credit" : ""));
         return order.view();
     }
 
-    private long householdOfPrepaidMeter(long meterId) {
+    /** The household of a PREPAID, ACTIVE meter inside the district; the refusal says why not. */
+    long householdOfPrepaidMeter(long meterId) {
         MeterDetails details = meters.get(meterId);
         if (details.draft().billingMode() != BillingMode.PREPAID) {
             throw new DomainException("error.recharge.not.prepaid");
@@ -243,17 +274,17 @@ public class RechargeService {
     private static RechargeOrderView sameRequestOrRefuse(RechargeOrderView order, RechargeRequest request) {
         boolean sameAmount = switch (request.amount()) {
             case RechargeAmount.OfMoney(Money money) -> order.amount().equals(money);
-            case RechargeAmount.OfEnergy(Kwh kwh) -> order.kwh().equals(kwh);
+            case RechargeAmount.OfEnergy(Kwh kwh) -> order.purchasedKwh().equals(kwh);
             case null -> false;
         };
-        if (order.meterId() != request.meterId() || !sameAmount) {
+        if (order.meterId() != request.meterId() || !sameAmount || order.isEmergencyCredit()) {
             throw new DomainException("error.recharge.key.reused");
         }
         return order;
     }
 
     /** Only the canonical 36-character form, lower-cased, so one key cannot be spelled two ways. */
-    private static String checkedKey(String key) {
+    static String checkedKey(String key) {
         String stripped = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
         if (!UUID_TEXT.matcher(stripped).matches()) {
             throw new DomainException("error.recharge.key.invalid");

@@ -29,13 +29,16 @@ import io.jichao.shared.TimeConfiguration;
  * per confirmed order the remaining energy and purchase count read just before and just after the
  * write. For each PREPAID meter with confirmed orders created before the end of the Shanghai day:
  * <ul>
- *   <li>ledger kWh = the sum of RECHARGE, REVERSAL and REFUND kWh of those orders;</li>
+ *   <li>ledger kWh = the sum of RECHARGE, REVERSAL, REFUND, EMERGENCY_CREDIT and EMERGENCY_REPAYMENT kWh
+ *       of those orders (an emergency credit is energy sent to the meter; a repayment is purchased
+ *       energy that was not);</li>
  *   <li>meter kWh = the sum of (remaining after − remaining before) over their deliveries;</li>
  *   <li>meter purchases = the highest purchase count after minus the lowest purchase count before.</li>
  * </ul>
  * A meter is a finding when the kWh differ by more than {@link #TOLERANCE_PER_ORDER} per order
  * (the meter keeps consuming between the two reads), when its purchases differ from the number of
- * confirmed orders, or when a confirmed order has no read-back figures. Findings are kept in
+ * confirmed orders, or when a confirmed order has no read-back figures. Orders that sent the meter
+ * nothing (a purchase that wholly repaid an emergency credit) have no delivery and are left out. Findings are kept in
  * {@code reconciliation_finding}; a re-run replaces the day's findings for the meters it covers.
  */
 @Service
@@ -51,15 +54,15 @@ public class ReconciliationService {
             SELECT m.id, m.address, m.building_id, m.box_id,
                    COUNT(DISTINCT o.id) AS orders,
                    (SELECT COALESCE(SUM(le.kwh), 0) FROM ledger_entry le JOIN recharge_order lo ON lo.id = le.order_id
-                     WHERE lo.meter_id = m.id AND lo.state = 'CONFIRMED' AND lo.created_at < :end
-                       AND le.kind IN ('RECHARGE', 'REVERSAL', 'REFUND')) AS ledger_kwh,
+                     WHERE lo.meter_id = m.id AND lo.state = 'CONFIRMED' AND lo.kwh > 0 AND lo.created_at < :end
+                       AND le.kind IN ('RECHARGE', 'REVERSAL', 'REFUND', 'EMERGENCY_CREDIT', 'EMERGENCY_REPAYMENT')) AS ledger_kwh,
                    SUM(d.remaining_after - d.remaining_before) AS meter_kwh,
                    SUM(CASE WHEN d.remaining_after IS NULL OR d.remaining_before IS NULL
                              OR d.purchase_count_after IS NULL OR d.purchase_count_before IS NULL
                             THEN 1 ELSE 0 END) AS without_figures,
                    MAX(d.purchase_count_after) - MIN(d.purchase_count_before) AS purchases
               FROM meter m
-              JOIN recharge_order o ON o.meter_id = m.id AND o.state = 'CONFIRMED' AND o.created_at < :end
+              JOIN recharge_order o ON o.meter_id = m.id AND o.state = 'CONFIRMED' AND o.kwh > 0 AND o.created_at < :end
               LEFT JOIN recharge_delivery d ON d.order_id = o.id
              WHERE m.billing_mode = 'PREPAID'
             """;

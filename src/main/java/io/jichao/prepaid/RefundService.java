@@ -36,6 +36,9 @@ import jakarta.persistence.EntityManager;
  * and ledger_entry's unique (order_id, kind) refuses a second entry whatever happens. The kWh are
  * taken back in the ledger only; the meter still holds them (the profile has no negative recharge).
  * An order gets at most one refund: while one is pending or approved, a new request is refused.
+ * An emergency credit (payment method EMERGENCY) is never refunded: nothing was paid, and the next
+ * paid recharge repays it. A paid order that repaid an emergency credit refunds at most its money and
+ * the kWh it sent the meter; its repayment stands, because the household did use that credit.
  */
 @Service
 public class RefundService {
@@ -171,6 +174,10 @@ public class RefundService {
                 .orElseThrow(() -> new DomainException("error.recharge.not.found"));
         if (order.getState() == RechargeState.CREATED) {
             throw new DomainException("error.refund.cancel.instead");
+        }
+        if (order.getPaymentMethod() == PaymentMethod.EMERGENCY) {
+            // Nothing was paid; the next paid recharge repays the credit instead.
+            throw new DomainException("error.refund.emergency");
         }
         if (!REFUNDABLE.contains(order.getState())) {
             throw new DomainException("error.refund.order.state", order.getState().name());
