@@ -75,6 +75,10 @@ public class ReceiptService {
         row(rows, labels, "receipt.room", meter.draft().room());
         row(rows, labels, "receipt.meter", meter.draft().address());
         row(rows, labels, "receipt.amount", order.amount() + " " + labels.getString("receipt.yuan"));
+        if (order.emergencyRepaidKwh().isPositive()) {
+            row(rows, labels, "receipt.kwh.purchased", order.purchasedKwh() + " kWh");
+            row(rows, labels, "receipt.emergency.repaid", order.emergencyRepaidKwh() + " kWh");
+        }
         row(rows, labels, "receipt.kwh", order.kwh() + " kWh");
         row(rows, labels, "receipt.price", order.price() + " " + labels.getString("receipt.yuan.per.kwh"));
         row(rows, labels, "receipt.method", labels.getString("recharge.method." + order.payment().method().name()));

@@ -172,12 +172,12 @@ public class RefundService {
         RechargeOrder order = orders.lockById(draft.orderId())
                 .filter(o -> covers(operator.district(), o.getMeterId()))
                 .orElseThrow(() -> new DomainException("error.recharge.not.found"));
-        if (order.getState() == RechargeState.CREATED) {
-            throw new DomainException("error.refund.cancel.instead");
-        }
         if (order.getPaymentMethod() == PaymentMethod.EMERGENCY) {
             // Nothing was paid; the next paid recharge repays the credit instead.
             throw new DomainException("error.refund.emergency");
+        }
+        if (order.getState() == RechargeState.CREATED) {
+            throw new DomainException("error.refund.cancel.instead");
         }
         if (!REFUNDABLE.contains(order.getState())) {
             throw new DomainException("error.refund.order.state", order.getState().name());

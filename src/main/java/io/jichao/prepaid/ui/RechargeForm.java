@@ -53,6 +53,7 @@ public class RechargeForm extends Composite<FormLayout> {
     private final Button confirm = new Button();
     private Long meterId;
     private PricePerKwh price;
+    private Kwh owedEmergency = Kwh.ZERO;
     private String idempotencyKey = newKey();
 
     public RechargeForm(Money maxMoney, Kwh maxKwh) {
@@ -70,7 +71,7 @@ public class RechargeForm extends Composite<FormLayout> {
         preview.setId(PREVIEW_ID);
         method.setId(METHOD_ID);
         method.setLabel(getTranslation("recharge.method"));
-        method.setItems(PaymentMethod.values());
+        method.setItems(PaymentMethod.PAID);
         method.setItemLabelGenerator(m -> getTranslation("recharge.method." + m.name()));
         method.setValue(PaymentMethod.CASH);
         method.addValueChangeListener(event -> updateReference());
@@ -91,8 +92,15 @@ public class RechargeForm extends Composite<FormLayout> {
     public void forMeter(Long newMeterId, PricePerKwh priceInForce) {
         meterId = newMeterId;
         price = priceInForce;
+        owedEmergency = Kwh.ZERO;
         getContent().setEnabled(newMeterId != null && priceInForce != null);
         startNext();
+    }
+
+    /** The emergency credit the household owes: the preview shows how much of a purchase repays it. */
+    public void owedEmergency(Kwh owed) {
+        owedEmergency = owed == null ? Kwh.ZERO : owed;
+        updatePreview();
     }
 
     /** Clears the amount and makes a new key, after a recharge was placed. */
@@ -157,11 +165,20 @@ public class RechargeForm extends Composite<FormLayout> {
             preview.setText("");
             return;
         }
-        preview.setText(switch (typed) {
-            case RechargeAmount.OfMoney(Money money) ->
-                    getTranslation("recharge.preview.kwh", price.energyFor(money), price);
+        Kwh purchased = switch (typed) {
+            case RechargeAmount.OfMoney(Money money) -> price.energyFor(money);
+            case RechargeAmount.OfEnergy(Kwh kwh) -> kwh;
+        };
+        String text = switch (typed) {
+            case RechargeAmount.OfMoney(Money money) -> getTranslation("recharge.preview.kwh", purchased, price);
             case RechargeAmount.OfEnergy(Kwh kwh) -> getTranslation("recharge.preview.money", price.costOf(kwh), price);
-        });
+        };
+        if (owedEmergency.isPositive()) {
+            // The same rule as RechargeService: the owed credit comes off the purchase first, never below zero.
+            Kwh repaid = owedEmergency.compareTo(purchased) < 0 ? owedEmergency : purchased;
+            text += " " + getTranslation("recharge.preview.repayment", repaid, purchased.minus(repaid));
+        }
+        preview.setText(text);
     }
 
     private void updateReference() {

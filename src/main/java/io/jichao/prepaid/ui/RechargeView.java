@@ -13,10 +13,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 
+import io.jichao.archive.BillingMode;
 import io.jichao.archive.MeterRow;
 import io.jichao.archive.MeterService;
 import io.jichao.prepaid.AccountBalance;
 import io.jichao.prepaid.AccountService;
+import io.jichao.prepaid.EmergencyCreditService;
+import io.jichao.prepaid.EmergencyCreditStatus;
 import io.jichao.prepaid.PrepaidProperties;
 import io.jichao.prepaid.PricePerKwh;
 import io.jichao.prepaid.RechargeAmount;
@@ -32,7 +35,8 @@ import io.jichao.shared.ui.Notifications;
 /**
  * The recharge workflow (R4) for clerks: search, pick a household, type the amount, confirm, then
  * follow the order's delivery (polled every two seconds while the page is open) and print the
- * receipt. Everything goes through the services, which check the permission and the district.
+ * receipt. A prepaid household's emergency credit is shown and can be granted (with confirmation);
+ * while it is owed, the form's preview shows what a purchase repays. Everything goes through the services, which check the permission and the district.
  */
 @Route("recharge")
 @RolesAllowed({Role.SUPER_ADMIN_NAME, Role.RECHARGE_CLERK_NAME})
@@ -45,6 +49,8 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
 
     private final transient RechargeService recharges;
     private final transient AccountService accounts;
+    private final transient EmergencyCreditService emergency;
+    private final EmergencyCreditPanel emergencyPanel = new EmergencyCreditPanel();
     private final RechargeForm form;
     private final RechargeOrders orders;
     private final Span household = new Span();
@@ -55,9 +61,11 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
     private Registration polling;
 
     public RechargeView(MeterService meters, RechargeService recharges, AccountService accounts,
-                        ReceiptService receipts, PrepaidProperties limits) {
+                        ReceiptService receipts, PrepaidProperties limits, EmergencyCreditService emergency) {
         this.recharges = recharges;
         this.accounts = accounts;
+        this.emergency = emergency;
+        emergencyPanel.addGrantListener(event -> confirmGrant(event));
         HouseholdSearch search = new HouseholdSearch(meters);
         search.addPickedListener(event -> pick(event.meter()));
         form = new RechargeForm(limits.maxRecharge(), limits.maxRechargeEnergy());
@@ -67,7 +75,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         household.setId(HOUSEHOLD_ID);
         balance.setId(BALANCE_ID);
         state.setId(STATE_ID);
-        VerticalLayout chosen = new VerticalLayout(household, balance, form);
+        VerticalLayout chosen = new VerticalLayout(household, balance, emergencyPanel, form);
         chosen.setPadding(false);
         chosen.setWidth("24em");
         VerticalLayout history = new VerticalLayout(new H3(getTranslation("recharge.orders")), state, orders);
@@ -90,6 +98,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
             Notifications.error(refused);
         }
         form.forMeter(price == null ? null : picked.id(), price);
+        emergencyPanel.show(null, null);
         refresh();
     }
 
@@ -135,18 +144,60 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         refresh();
     }
 
-    /** Reloads balance and orders; also what every poll does, so states move on screen. */
+    private void confirmGrant(EmergencyCreditPanel.GrantEvent grant) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("emergency.confirm.title"));
+        dialog.setText(getTranslation("emergency.confirm.text", meter.householdName(), meter.room(), grant.credit()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("emergency.grant"));
+        // Meter and key are fixed when the dialog opens: every repeat of this confirm is the same grant.
+        dialog.addConfirmListener(event -> grant(grant.meterId(), grant.idempotencyKey()));
+        dialog.open();
+    }
+
+    private void grant(long meterId, String key) {
+        RechargeOrderView granted;
+        try {
+            granted = emergency.take(meterId, key);
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+            refresh();
+            return;
+        }
+        emergencyPanel.startNext();
+        lastOrderId = granted.id();
+        Notifications.success("emergency.granted", String.valueOf(granted.id()), granted.kwh());
+        refresh();
+    }
+
+    /** Reloads balance, emergency credit and orders; also what every poll does, so states move on screen. */
     void refresh() {
         if (meter == null) {
             return;
         }
         AccountBalance now = accounts.balanceOfMeter(meter.id());
         balance.setText(getTranslation("recharge.balance", now.money(), now.energy()));
+        EmergencyCreditStatus credit = emergencyStatus();
+        emergencyPanel.show(meter.id(), credit);
+        form.owedEmergency(credit == null ? null : credit.owed());
         List<RechargeOrderView> list = recharges.ordersOf(meter.id());
         orders.show(list, lastOrderId);
         list.stream().filter(order -> lastOrderId != null && order.id() == lastOrderId).findFirst()
                 .ifPresent(order -> state.setText(getTranslation("recharge.order.current", String.valueOf(order.id()),
                         getTranslation("recharge.state." + order.state().name()))));
+    }
+
+    /** Null when the meter cannot have one (post-paid, no household, removed): the panel is hidden then. */
+    private EmergencyCreditStatus emergencyStatus() {
+        if (meter.billingMode() != BillingMode.PREPAID) {
+            return null;
+        }
+        try {
+            return emergency.status(meter.id());
+        } catch (DomainException cannot) {
+            return null;
+        }
     }
 
     private String amountText(RechargeAmount amount) {
