@@ -2,7 +2,9 @@ package io.jichao.prepaid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +103,8 @@ class EmergencyCreditServiceIT {
         EmergencyCreditStatus owing = emergency.status(meterId);
         assertThat(owing.owed()).isEqualTo(CREDIT);
         assertThat(owing.orderId()).isEqualTo(order.id());
-        assertThat(owing.takenAt()).isEqualTo(order.createdAt());
+        // Stored to the millisecond.
+        assertThat(owing.takenAt()).isCloseTo(order.createdAt(), within(1, ChronoUnit.MILLIS));
         assertThat(owing.available()).isFalse();
         assertThat(audit.byAction(EmergencyCreditService.TAKE)).anySatisfy(event -> {
             assertThat(event.getOperatorUsername()).isEqualTo("clerk");
@@ -224,7 +227,7 @@ class EmergencyCreditServiceIT {
 
         try (PDDocument document = Loader.loadPDF(receipts.receiptPdf(paid.id(), Locale.ENGLISH))) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Energy bought", "100.00 kWh", "Emergency credit repaid", "10.00 kWh",
+            assertThat(text).contains("Energy bought", "100.00 kWh", "Emergency repaid", "10.00 kWh",
                     "90.00 kWh");
         }
     }

@@ -76,7 +76,8 @@ public class RechargeOrders extends Composite<VerticalLayout> {
 
     private void updateActions() {
         Optional<RechargeOrderView> order = selected();
-        cancel.setEnabled(order.map(o -> o.state() == RechargeState.CREATED).orElse(false));
+        // An emergency credit is not cancelled: the next paid recharge repays it.
+        cancel.setEnabled(order.map(o -> o.state() == RechargeState.CREATED && !o.isEmergencyCredit()).orElse(false));
         receipts.order(order.map(RechargeOrderView::id).orElse(null));
     }
 
