@@ -40,6 +40,34 @@ class ControlConfiguration {
     }
 
     @Bean
+    OverloadStore overloadStore(JdbcTemplate jdbc) {
+        return new OverloadStore(jdbc);
+    }
+
+    @Bean
+    OverloadWriter overloadWriter(CollectionEngine engine, OverloadStore store, ControlProperties properties,
+                                  AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+        return new OverloadWriter(engine, store, profile(properties), properties, audit,
+                new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    GentleCutoffStore gentleCutoffStore(JdbcTemplate jdbc) {
+        return new GentleCutoffStore(jdbc);
+    }
+
+    @Bean
+    GentleCutoffPolicy gentleCutoffPolicy(Clock clock) {
+        return new GentleCutoffPolicy(clock, METER_ZONE);
+    }
+
+    @Bean
+    GentleCutoff gentleCutoff(CollectionEngine engine, GentleCutoffStore store, GentleCutoffPolicy policy,
+                              RelayPath relays, Clock clock) {
+        return new GentleCutoff(engine, store, policy, relays, clock);
+    }
+
+    @Bean
     RelayPath relayPath(CollectionEngine engine, RelayCommandStore store, AuditTrail audit,
                         PlatformTransactionManager transactions, ApplicationEventPublisher events,
                         ControlProperties properties, Clock clock) {

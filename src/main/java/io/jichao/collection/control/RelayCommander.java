@@ -64,7 +64,7 @@ final class RelayCommander {
         int attempts = 0;
         for (int attempt = 1; attempt <= 1 + Math.max(0, settings.retries()); attempt++) {
             attempts = attempt;
-            LocalDateTime validUntil = LocalDateTime.now(clock.withZone(meterZone)).plus(settings.validity());
+            LocalDateTime validUntil = LocalDateTime.ofInstant(clock.instant(), meterZone).plus(settings.validity());
             String sent = describe(await(link.exchange(BusRequest.of(
                     Dlt645Commands.relayControl(address, authorization, command.action(), validUntil)), priority)));
             if (!pause()) {
