@@ -1,6 +1,7 @@
 package io.jichao.collection.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +27,9 @@ import io.jichao.prepaid.RechargeService;
 import io.jichao.prepaid.TariffService;
 import io.jichao.simulator.RelayState;
 import io.jichao.simulator.SimulationClock;
+import io.jichao.shared.DomainException;
 import io.jichao.testing.JichaoSpringTest;
+import io.jichao.testing.LoginSupport;
 
 /** Relay commands to simulated meters over TCP, verified by status word 3, on MariaDB. */
 @JichaoSpringTest
@@ -50,6 +53,8 @@ class RelayCommandIT {
     private AuditTrail audit;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    private RelayControlService relays;
 
     private ControlBench bench;
     private ArchivedMeter meter;
@@ -116,6 +121,18 @@ class RelayCommandIT {
         });
         assertThat(new RelayCommandStore(jdbc).recent(meter.id(), 1)).singleElement()
                 .extracting(RelayCommandRecord::outcome).isEqualTo(Verdict.MISMATCH);
+    }
+
+    @Test
+    void an_operator_needs_device_control_and_the_meter_in_the_district() {
+        LoginSupport.loginAs(users, "clerk");
+        assertThatThrownBy(() -> relays.command(meter.id(), RelayCommand.TRIP)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("error.permission.denied");
+        LoginSupport.loginAs(users, "maint");
+        assertThatThrownBy(() -> relays.command(meter.id(), RelayCommand.TRIP)).as("building A is not his")
+                .isInstanceOf(DomainException.class);
+        LoginSupport.logout();
+        assertThat(bench.meter(meter).relayState()).isEqualTo(RelayState.CLOSED);
     }
 
     @Test
