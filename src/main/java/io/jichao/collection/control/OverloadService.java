@@ -76,16 +76,18 @@ public class OverloadService {
         if (!operator.district().coversWholeBuilding(buildingId)) {
             throw new DomainException("error.control.building.district");
         }
-        List<Long> ids = store.building(buildingId).stream()
-                .filter(meter -> MeterProtocol.DLT645_2007.name().equals(meter.protocol()))
-                .map(meter -> meter.setting().meterId()).toList();
+        List<Long> ids = building(buildingId).stream().map(OverloadSetting::meterId).toList();
         return ids.isEmpty() ? 0 : set(ids, maxPowerKw, suddenPowerKw);
     }
 
-    /** The meters of a building that are in the district, with their settings (state null: never set). */
+    /**
+     * The DL/T 645-2007 meters of a building that are in the district (the ones that take overload
+     * parameters), with their settings (state null: never set).
+     */
     public List<OverloadSetting> building(long buildingId) {
         DistrictScope district = controller().district();
-        return store.building(buildingId).stream().filter(meter -> district.covers(buildingId, meter.boxId()))
+        return store.building(buildingId).stream().filter(meter -> district.covers(buildingId, meter.boxId())
+                        && MeterProtocol.DLT645_2007.name().equals(meter.protocol()))
                 .map(OverloadStore.MeterInBuilding::setting).toList();
     }
 

@@ -65,7 +65,7 @@ final class RelayCommander {
         for (int attempt = 1; attempt <= 1 + Math.max(0, settings.retries()); attempt++) {
             attempts = attempt;
             LocalDateTime validUntil = LocalDateTime.ofInstant(clock.instant(), meterZone).plus(settings.validity());
-            String sent = describe(await(link.exchange(BusRequest.of(
+            String sent = describe(MeterValues.await(link.exchange(BusRequest.of(
                     Dlt645Commands.relayControl(address, authorization, command.action(), validUntil)), priority)));
             if (!pause()) {
                 steps.add("attempt " + attempt + ": " + sent + ", stopped before the read-back");
@@ -124,10 +124,6 @@ final class RelayCommander {
             case ExchangeOutcome.LinkDown down -> "link down (" + down.reason() + ")";
             case ExchangeOutcome other -> other.toString();
         };
-    }
-
-    private static ExchangeOutcome await(java.util.concurrent.CompletableFuture<ExchangeOutcome> pending) {
-        return MeterValues.await(pending);
     }
 
     private boolean pause() {

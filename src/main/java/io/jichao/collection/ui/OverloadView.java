@@ -1,8 +1,8 @@
 package io.jichao.collection.ui;
 
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -104,19 +104,13 @@ public class OverloadView extends VerticalLayout implements HasPageTitleKey, Has
         }
     }
 
-    private void apply(java.util.function.IntSupplier setting) {
+    private void apply(IntSupplier setting) {
         try {
             Notifications.success("control.overload.saved", setting.getAsInt());
             refresh();
         } catch (DomainException e) {
             Notifications.error(e);
         }
-    }
-
-    /** For tests: the values typed. */
-    void values(BigDecimal maxKw, BigDecimal suddenKw) {
-        max.setValue(maxKw);
-        sudden.setValue(suddenKw);
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 
 import io.jichao.archive.MeterFilter;
+import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterSort;
 import io.jichao.collection.control.RelayCommand;
@@ -41,7 +42,8 @@ class MeterControlPanelsTest extends KaribuTest {
 
     private long firstMeterOf(String username) {
         login(username);
-        return meters.page(MeterFilter.none(), 0, 1, List.of(MeterSort.byAddress())).getFirst().id();
+        return meters.page(MeterFilter.none().withProtocol(MeterProtocol.DLT645_2007), 0, 1,
+                List.of(MeterSort.byAddress())).getFirst().id();
     }
 
     @Test
