@@ -91,6 +91,12 @@ public class OverloadService {
                 .map(OverloadStore.MeterInBuilding::setting).toList();
     }
 
+    /** The maximum power the archive plans for the meter (its form's field), a starting value; may be null. */
+    public BigDecimal plannedMaxPowerKw(long meterId) {
+        controller();
+        return meters.get(meterId).draft().maxPowerKw();
+    }
+
     public Optional<OverloadSetting> of(long meterId) {
         controller();
         meters.get(meterId);

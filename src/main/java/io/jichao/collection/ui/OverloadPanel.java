@@ -44,10 +44,9 @@ class OverloadPanel extends HorizontalLayout {
     void show(long meter) {
         this.meterId = meter;
         Optional<OverloadSetting> setting = overloads.of(meter);
-        setting.ifPresent(s -> {
-            max.setValue(s.desiredMaxPowerKw());
-            sudden.setValue(s.desiredSuddenPowerKw());
-        });
+        max.setValue(setting.map(OverloadSetting::desiredMaxPowerKw)
+                .orElseGet(() -> overloads.plannedMaxPowerKw(meter)));
+        sudden.setValue(setting.map(OverloadSetting::desiredSuddenPowerKw).orElse(null));
         state.setText(setting.map(s -> OverloadTexts.state(this, s)).orElse(getTranslation("control.overload.none")));
     }
 
