@@ -8,6 +8,7 @@ public final class DeviceFaults {
 
     private volatile boolean offline;
     private volatile Duration extraDelay = Duration.ZERO;
+    private volatile boolean relayStuck;
     private final AtomicReference<Runnable> lostWriteAnswer = new AtomicReference<>();
 
     /** An offline meter hears nothing and answers nothing, like one with its RS-485 wires cut. */
@@ -32,6 +33,18 @@ public final class DeviceFaults {
     }
 
     /**
+     * A relay whose contacts do not move (welded, or a broken drive): the meter acknowledges
+     * relay commands (C = 1C) as usual, but its relay and keep-power state stay as they are.
+     */
+    public boolean relayStuck() {
+        return relayStuck;
+    }
+
+    public void setRelayStuck(boolean relayStuck) {
+        this.relayStuck = relayStuck;
+    }
+
+    /**
      * The meter applies its next write (C = 14) but its answer never reaches the master:
      * {@code instead} runs at that moment (for example, the collector drops its connections).
      */
@@ -47,6 +60,7 @@ public final class DeviceFaults {
     void clear() {
         offline = false;
         extraDelay = Duration.ZERO;
+        relayStuck = false;
         lostWriteAnswer.set(null);
     }
 }

@@ -169,7 +169,9 @@ final class Dlt645MeterResponder {
         if (action.isEmpty() || validUntil.isBefore(meter.meterTime())) {
             return error(request, ERROR_OTHER);
         }
-        meter.relayCommand(action.get());
+        if (!meter.faults().relayStuck()) {
+            meter.relayCommand(action.get());
+        }
         return Dlt645Frame.of(meter.address(), request.control().normalAnswer().value());
     }
 

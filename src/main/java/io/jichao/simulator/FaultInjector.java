@@ -41,6 +41,11 @@ public final class FaultInjector {
         simulator.device(collectorId, port, address).faults().setOffline(offline);
     }
 
+    /** The meter acknowledges relay commands but its relay does not move, until set back to false. */
+    public void relayStuck(String collectorId, int port, String address, boolean stuck) {
+        simulator.device(collectorId, port, address).faults().setRelayStuck(stuck);
+    }
+
     /**
      * The meter applies its next write, and right then, before its answer leaves, the collector
      * drops its connections for {@code downtime}: the master cannot know whether the write landed.

@@ -28,6 +28,8 @@ import io.jichao.collection.MeterReadEvents;
 import io.jichao.collection.MeterReadResult;
 import io.jichao.collection.MeterReadingService;
 import io.jichao.collection.StoredReading;
+import io.jichao.collection.control.OverloadService;
+import io.jichao.collection.control.RelayControlService;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.TimeConfiguration;
 import io.jichao.shared.ui.EChart;
@@ -39,7 +41,8 @@ import io.jichao.shared.ui.Notifications;
  * voltage, current and power pushed as readings come in (R8), and the hourly energy and power of a
  * chosen day (R12). Reached from the meter grid by URL ({@code meters/<id>/live}), so the archive's
  * views need no code of this feature. The services decide access: a meter outside the district is
- * "not found".
+ * "not found". Operators with DEVICE_CONTROL also get relay commands with read-back and the meter's
+ * overload parameters.
  */
 @Route("meters/:id/live")
 @PermitAll
@@ -60,6 +63,9 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     private final DatePicker historyDay = new DatePicker();
     private final EChart historyChart = new EChart();
     private final LiveCurves liveCurves;
+    private final RelayPanel relayPanel;
+    private final OverloadPanel overloadPanel;
+    private final boolean control;
     private final H3 title = new H3();
     private final Span health = new Span();
     private final Grid<Row> values = new Grid<>();
@@ -70,8 +76,11 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     }
 
     public MeterLiveView(MeterReadingService readings, MeterHistoryService history, MeterReadEvents readEvents,
-                         Clock clock) {
+                         RelayControlService relays, OverloadService overloads, Clock clock) {
         this.readings = readings;
+        this.relayPanel = new RelayPanel(relays);
+        this.overloadPanel = new OverloadPanel(overloads);
+        this.control = relays.canControl();
         this.history = history;
         this.liveCurves = new LiveCurves(history, readEvents, readings);
         Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create(),
@@ -94,6 +103,9 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         historyChart.setId(HISTORY_CHART_ID);
         add(title, readNow, health, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
                 historyChart);
+        if (control) {
+            add(new H4(getTranslation("control.title")), relayPanel, overloadPanel);
+        }
     }
 
     /** Hourly energy and power of the chosen day (R12), for disputes. */
@@ -114,6 +126,10 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
             showStored();
             liveCurves.show(meterId);
             showHistory();
+            if (control) {
+                relayPanel.show(meterId);
+                overloadPanel.show(meterId);
+            }
         } catch (NumberFormatException | DomainException notFound) {
             event.forwardTo("meters");
         }

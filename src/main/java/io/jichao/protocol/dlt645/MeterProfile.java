@@ -61,6 +61,21 @@ public record MeterProfile(
     }
 
     /**
+     * This profile with the sudden-power threshold at another vendor identifier (same format,
+     * XX.XXXX kW, same password level), for a site that verified its terminals' item.
+     */
+    public MeterProfile withSuddenPowerIdentifier(DataIdentifier identifier) {
+        if (identifier.equals(suddenPowerThreshold.identifier())) {
+            return this;
+        }
+        CustomDataItem item = new CustomDataItem("SUDDEN_POWER_THRESHOLD", identifier,
+                ValueFormat.decimal(3, 4, KILOWATT), false);
+        return new MeterProfile(name, recharge, remainingEnergy, purchaseCount, maximumPower,
+                new ProfileItem(item, suddenPowerThreshold.passwordLevel()), overloadRestoreDelay,
+                overloadTripRecord, overloadRestoreRecord);
+    }
+
+    /**
      * The DHDSY prepaid terminal: standard 2007 items where one fits (remaining energy 00900100,
      * purchase count 03330201, power limit 04000E01), and for the rest vendor items in the
      * manufacturer range 04A0xxxx. Those vendor identifiers are unverified defaults until checked on
