@@ -67,16 +67,16 @@ class DemoFaultMapSeeder implements ApplicationRunner {
             long id = ((Number) meter.get("id")).longValue();
             int index = rooms.indexOf((String) meter.get("room"));
             if (index >= 0 && index < 2 * ROOMS_PER_ROW - 1) {
-                faultMap.placeMeter(id, at(roomX(index) + ROOM_WIDTH / 2, index < ROOMS_PER_ROW ? 200 : 360));
+                faultMap.placeMeter(id, at(roomX(index) + ROOM_WIDTH / 2, index < ROOMS_PER_ROW ? 200 : 470));
             } else {
                 faultMap.placeMeter(id, at(roomX(2 * ROOMS_PER_ROW - 1) + 40 + 40 * (inElectricalRoom % 3),
-                        400 + 50 * (inElectricalRoom / 3)));
+                        450 + 50 * (inElectricalRoom / 3)));
                 inElectricalRoom++;
             }
         }
         jdbc.queryForList("SELECT c.id FROM collector c JOIN building b ON b.id = c.building_id WHERE b.code = 'A'",
                 Long.class).forEach(collector -> faultMap.placeCollector(collector, floorId,
-                        at(roomX(2 * ROOMS_PER_ROW - 1) + ROOM_WIDTH / 2, 350)));
+                        at(roomX(2 * ROOMS_PER_ROW - 1) + ROOM_WIDTH / 2, 395)));
     }
 
     private static int roomX(int index) {

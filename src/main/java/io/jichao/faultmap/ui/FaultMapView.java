@@ -12,7 +12,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 
-import io.jichao.alarm.Severity;
 import io.jichao.archive.SiteStructure.BuildingView;
 import io.jichao.archive.SiteStructure.FloorView;
 import io.jichao.archive.SiteStructureService;
@@ -74,7 +72,7 @@ public class FaultMapView extends VerticalLayout implements BeforeEnterObserver,
     public FaultMapView(FaultMapService faultMap, SiteStructureService structure) {
         this.faultMap = faultMap;
         this.structure = structure;
-        this.canvas = new FloorPlanCanvas(this::placeAt, this::open, this::describe);
+        this.canvas = new FloorPlanCanvas(this::placeAt, this::open, subject -> PointTexts.describe(this, subject));
         building.setId(BUILDING_ID);
         building.setLabel(getTranslation("faultmap.building"));
         building.setItemLabelGenerator(BuildingView::label);
@@ -93,7 +91,7 @@ public class FaultMapView extends VerticalLayout implements BeforeEnterObserver,
         place.setId(PLACE_ID);
         place.setLabel(getTranslation("faultmap.place"));
         place.setPlaceholder(getTranslation("faultmap.place.hint"));
-        place.setItemLabelGenerator(this::placeLabel);
+        place.setItemLabelGenerator(subject -> PointTexts.placeLabel(this, subject));
         place.setClearButtonVisible(true);
         place.setWidth("22em");
         place.addValueChangeListener(event -> placingChanged());
@@ -104,7 +102,7 @@ public class FaultMapView extends VerticalLayout implements BeforeEnterObserver,
         HorizontalLayout choice = new HorizontalLayout(building, floor, place, remove, upload);
         choice.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         choice.setWrap(true);
-        add(new H3(getTranslation("faultmap.title")), choice, legend(), noPlan, canvas);
+        add(new H3(getTranslation("faultmap.title")), choice, new SeverityLegend(), noPlan, canvas);
     }
 
     @Override
@@ -140,17 +138,7 @@ public class FaultMapView extends VerticalLayout implements BeforeEnterObserver,
             updateActions();
             return;
         }
-        long floorId = shown.floorId();
-        String mimeType = shown.hasPlan() ? shown.plan().format().mimeType() : null;
-        DownloadHandler plan = event -> {
-            byte[] content = faultMap.planContent(floorId);
-            // An SVG opened on its own would be a document: no scripts, styles inline only.
-            event.getResponse().setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
-            event.setContentType(mimeType);
-            event.setContentLength(content.length);
-            event.getOutputStream().write(content);
-        };
+        DownloadHandler plan = shown.hasPlan() ? PlanDownload.of(faultMap, shown.floorId(), shown.plan().format()) : null;
         canvas.show(shown, plan, getTranslation("faultmap.plan.alt", floor.getValue().name()));
         noPlan.setText(shown.hasPlan() ? "" : getTranslation(shown.mayUploadPlan() ? "faultmap.no.plan.upload"
                 : "faultmap.no.plan"));
@@ -226,34 +214,6 @@ public class FaultMapView extends VerticalLayout implements BeforeEnterObserver,
 
     private void openUpload() {
         floor.getOptionalValue().ifPresent(f -> new PlanUploadDialog(faultMap, f.id(), f.name(), this::showFloor).open());
-    }
-
-    private HorizontalLayout legend() {
-        HorizontalLayout legend = new HorizontalLayout();
-        legend.addClassName("fault-map-legend");
-        for (Severity severity : Severity.values()) {
-            Span swatch = new Span();
-            swatch.addClassNames(FloorPlanCanvas.POINT_CLASS, FloorPlanCanvas.colourClass(severity), "fault-map-swatch");
-            Span label = new Span(getTranslation("faultmap.severity." + severity.name()));
-            legend.add(new HorizontalLayout(swatch, label));
-        }
-        return legend;
-    }
-
-    private String placeLabel(MapSubject subject) {
-        String name = subject.kind() == PointKind.METER
-                ? subject.room() == null ? subject.label() : subject.label() + " " + subject.room()
-                : getTranslation("faultmap.collector", subject.label());
-        return subject.placed() ? getTranslation("faultmap.place.placed", name) : name;
-    }
-
-    private String describe(MapSubject subject) {
-        String state = getTranslation("faultmap.severity." + subject.severity().name());
-        if (subject.kind() == PointKind.COLLECTOR) {
-            return getTranslation("faultmap.point.collector", subject.label(), state);
-        }
-        return subject.room() == null ? getTranslation("faultmap.point.meter", subject.label(), state)
-                : getTranslation("faultmap.point.meter.room", subject.label(), subject.room(), state);
     }
 
     @Override

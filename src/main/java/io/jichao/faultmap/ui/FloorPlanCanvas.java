@@ -1,10 +1,12 @@
 package io.jichao.faultmap.ui;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -38,10 +40,10 @@ class FloorPlanCanvas extends Div {
     private final Map<String, MapSubject> subjects = new HashMap<>();
     private final Consumer<PlanPosition> onPlanClick;
     private final Consumer<MapSubject> onPointClick;
-    private final java.util.function.Function<MapSubject, String> describe;
+    private final Function<MapSubject, String> describe;
 
     FloorPlanCanvas(Consumer<PlanPosition> onPlanClick, Consumer<MapSubject> onPointClick,
-                    java.util.function.Function<MapSubject, String> describe) {
+                    Function<MapSubject, String> describe) {
         this.onPlanClick = onPlanClick;
         this.onPointClick = onPointClick;
         this.describe = describe;
@@ -132,7 +134,7 @@ class FloorPlanCanvas extends Div {
         return kind + ":" + id;
     }
 
-    private static String percent(java.math.BigDecimal fraction) {
+    private static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
