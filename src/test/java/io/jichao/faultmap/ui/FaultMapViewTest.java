@@ -22,11 +22,14 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.QueryParameters;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import io.jichao.admin.ui.CollectorsView;
 import io.jichao.alarm.Severity;
+import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.faultmap.FaultMapEvents;
 import io.jichao.faultmap.FaultMapFixtures;
 import io.jichao.faultmap.FaultMapService;
@@ -202,6 +205,20 @@ class FaultMapViewTest extends KaribuTest {
 
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                 .isEqualTo("meters/" + metersA1.get(0) + "/live");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_click_on_a_collector_opens_the_collectors_page_with_it_selected() {
+        long collector = fixtures.collectorOf("A");
+        login("super");
+        openFloor(floorA1);
+
+        _fireDomEvent(point(PointKind.COLLECTOR, collector), "click");
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("collectors");
+        Grid<CollectorView> grid = _get(Grid.class, spec -> spec.withId(CollectorsView.GRID_ID));
+        assertThat(grid.asSingleSelect().getValue().id()).isEqualTo(collector);
     }
 
     @Test
