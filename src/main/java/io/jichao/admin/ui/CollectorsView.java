@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +39,7 @@ import io.jichao.shared.ui.Notifications;
  */
 @Route("collectors")
 @RolesAllowed({Role.SUPER_ADMIN_NAME, Role.MAINTAINER_NAME})
-public class CollectorsView extends VerticalLayout implements HasPageTitleKey, HasDynamicTitle {
+public class CollectorsView extends VerticalLayout implements BeforeEnterObserver, HasPageTitleKey, HasDynamicTitle {
 
     public static final String GRID_ID = "collectors-grid";
     public static final String PORTS_GRID_ID = "collectors-ports-grid";
@@ -120,6 +122,18 @@ public class CollectorsView extends VerticalLayout implements HasPageTitleKey, H
 
         add(new HorizontalLayout(create, edit, editPort), grid, portsPart);
         refresh(null);
+    }
+
+    /** {@code collectors?collector=<id>} (the fault map's link) opens with that collector selected. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("collector").ifPresent(id -> {
+            try {
+                refresh(Long.parseLong(id));
+            } catch (NumberFormatException ignored) {
+                // A mistyped link shows the list without a selection.
+            }
+        });
     }
 
     private void openNew() {

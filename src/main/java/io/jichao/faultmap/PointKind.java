@@ -1,0 +1,7 @@
+package io.jichao.faultmap;
+
+/** What a point on the plan stands for. */
+public enum PointKind {
+    METER,
+    COLLECTOR
+}
