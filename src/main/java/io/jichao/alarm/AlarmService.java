@@ -100,6 +100,11 @@ public class AlarmService {
                 (row, n) -> row(row), arguments.toArray());
     }
 
+    /** Whether the operator may acknowledge alarms (the page hides the buttons otherwise; the check is in {@link #acknowledge}). */
+    public boolean canAcknowledge() {
+        return currentOperator.get().has(Permission.DEVICE_CONTROL);
+    }
+
     /** One alarm of the district; "not found" outside it. */
     @Transactional(readOnly = true)
     public AlarmRow get(long alarmId) {

@@ -100,6 +100,18 @@ class MeterAlarmRules {
     }
 
     /**
+     * Forgets every meter's previous read and failure count, as after a restart of the process
+     * (tests that start the engine with freshly simulated meters).
+     */
+    void forget() {
+        drain();
+        lastPower.clear();
+        lastReverse.clear();
+        lastRemaining.clear();
+        timeouts.clear();
+    }
+
+    /**
      * A relay command that did not end in the commanded state is a fault on the meter; a later
      * matching read-back clears it.
      */
