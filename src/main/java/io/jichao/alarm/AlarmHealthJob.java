@@ -18,7 +18,8 @@ class AlarmHealthJob {
         this.rules = rules;
     }
 
-    @Scheduled(fixedDelayString = "${jichao.alarms.health-interval:30s}", initialDelayString = "${jichao.alarms.health-interval:30s}")
+    @Scheduled(fixedDelayString = "${jichao.alarms.health-interval:30s}",
+            initialDelayString = "${jichao.alarms.health-interval:30s}")
     void check() {
         rules.check();
     }

@@ -199,11 +199,15 @@ public class AlarmService {
     }
 
     private AlarmRow find(OperatorContext operator, long alarmId, boolean lock) {
+        if (lock) {
+            // Only the alarm row: the joined meter, household and collector rows stay unlocked.
+            jdbc.queryForList("SELECT id FROM alarm WHERE id = ? FOR UPDATE", Long.class, alarmId);
+        }
         List<Object> arguments = new ArrayList<>();
         String where = " WHERE a.id = ? AND ";
         arguments.add(alarmId);
         where += districtSql(operator.district(), arguments);
-        List<AlarmRow> rows = jdbc.query(COLUMNS + FROM + where + (lock ? " FOR UPDATE" : ""),
+        List<AlarmRow> rows = jdbc.query(COLUMNS + FROM + where,
                 (row, n) -> row(row), arguments.toArray());
         if (rows.isEmpty()) {
             throw new DomainException("error.alarm.not.found", alarmId);

@@ -1,5 +1,6 @@
 package io.jichao.alarm.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -17,6 +18,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +39,7 @@ import io.jichao.alarm.Severity;
 import io.jichao.shared.ui.Languages;
 import io.jichao.testing.KaribuTest;
 import io.jichao.testing.LoginSupport;
+import io.jichao.ui.MainLayout;
 
 class AlarmsViewTest extends KaribuTest {
 
@@ -129,9 +133,11 @@ class AlarmsViewTest extends KaribuTest {
         navigateTo("alarms");
 
         assertThat(ids()).contains(lowInA).doesNotContain(lowInC);
-        assertThat(_get(Button.class, spec -> spec.withId(AlarmsView.ACKNOWLEDGE_SELECTED_ID)).isVisible()).isFalse();
+        _assertNone(Button.class, spec -> spec.withId(AlarmsView.ACKNOWLEDGE_SELECTED_ID));
         assertThat(grid().getColumnByKey(AlarmsView.ACKNOWLEDGE_COLUMN)).isNull();
         assertThat(_get(Anchor.class, spec -> spec.withId(AlarmsView.EXPORT_ID)).getHref()).isNotBlank();
+        assertThat(_get(SideNav.class, spec -> spec.withId(MainLayout.NAV_ID)).getItems())
+                .extracting(SideNavItem::getPath).contains("alarms");
     }
 
     @Test
