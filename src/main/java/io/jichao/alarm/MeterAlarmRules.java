@@ -48,8 +48,8 @@ class MeterAlarmRules {
     private static final List<ReadingItem> VOLTAGES = List.of(ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B,
             ReadingItem.VOLTAGE_C);
 
-    /** The levels of one meter: its own, or the defaults. */
-    private record Levels(BigDecimal level1, BigDecimal level2) {
+    /** The levels of one meter: its own, or the defaults; credit alarms are for prepaid meters only. */
+    private record Levels(boolean prepaid, BigDecimal level1, BigDecimal level2) {
     }
 
     private final MeterReadEvents readEvents;
@@ -178,19 +178,22 @@ class MeterAlarmRules {
         }
     }
 
+    /** Credit alarms for prepaid meters; a post-paid meter's remaining register means nothing. */
     private void remaining(long meterId, AlarmSubject meter, BigDecimal kwh) {
-        lastRemaining.put(meterId, kwh);
         Levels levels = levels(meterId);
         AlarmKind holds = null;
         BigDecimal level = null;
-        if (kwh.signum() <= 0) {
-            holds = AlarmKind.ZERO_REMAINING;
-        } else if (kwh.compareTo(levels.level2()) <= 0) {
-            holds = AlarmKind.LOW_REMAINING_2;
-            level = levels.level2();
-        } else if (kwh.compareTo(levels.level1()) <= 0) {
-            holds = AlarmKind.LOW_REMAINING_1;
-            level = levels.level1();
+        if (levels.prepaid()) {
+            lastRemaining.put(meterId, kwh);
+            if (kwh.signum() <= 0) {
+                holds = AlarmKind.ZERO_REMAINING;
+            } else if (kwh.compareTo(levels.level2()) <= 0) {
+                holds = AlarmKind.LOW_REMAINING_2;
+                level = levels.level2();
+            } else if (kwh.compareTo(levels.level1()) <= 0) {
+                holds = AlarmKind.LOW_REMAINING_1;
+                level = levels.level1();
+            }
         }
         for (AlarmKind kind : REMAINING_KINDS) {
             if (kind != holds) {
@@ -291,11 +294,12 @@ class MeterAlarmRules {
     }
 
     private Levels levels(long meterId) {
-        List<Levels> rows = jdbc.query("SELECT alarm_level1_kwh, alarm_level2_kwh FROM meter WHERE id = ?",
-                (row, n) -> new Levels(
-                        Optional.ofNullable(row.getBigDecimal(1)).orElse(properties.level1Kwh()),
-                        Optional.ofNullable(row.getBigDecimal(2)).orElse(properties.level2Kwh())), meterId);
-        return rows.isEmpty() ? new Levels(properties.level1Kwh(), properties.level2Kwh()) : rows.getFirst();
+        List<Levels> rows = jdbc.query(
+                "SELECT billing_mode, alarm_level1_kwh, alarm_level2_kwh FROM meter WHERE id = ?",
+                (row, n) -> new Levels("PREPAID".equals(row.getString(1)),
+                        Optional.ofNullable(row.getBigDecimal(2)).orElse(properties.level1Kwh()),
+                        Optional.ofNullable(row.getBigDecimal(3)).orElse(properties.level2Kwh())), meterId);
+        return rows.isEmpty() ? new Levels(false, properties.level1Kwh(), properties.level2Kwh()) : rows.getFirst();
     }
 
     private static String relay(boolean open) {

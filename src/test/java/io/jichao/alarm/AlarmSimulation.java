@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import org.awaitility.Awaitility;
 
+import io.jichao.archive.BillingMode;
 import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
@@ -65,12 +66,21 @@ final class AlarmSimulation implements AutoCloseable {
     /** Simulates {@code count} meters of the first suitable demo port; {@code configure} adjusts each meter. */
     static AlarmSimulation start(DeviceInventory inventory, CollectionEngine engine, MeterReadEvents readEvents,
                                  MeterAlarmRules rules, int count, UnaryOperator<MeterConfig> configure) {
+        return start(inventory, engine, readEvents, rules, count, BillingMode.PREPAID, configure);
+    }
+
+    /** The same with meters of the given billing mode (prepaid ones get their credit simulated). */
+    static AlarmSimulation start(DeviceInventory inventory, CollectionEngine engine, MeterReadEvents readEvents,
+                                 MeterAlarmRules rules, int count, BillingMode billing,
+                                 UnaryOperator<MeterConfig> configure) {
         CollectorDevice archived = inventory.enabledCollectors().stream()
                 .filter(c -> c.mode() == ConnectionMode.SERVER)
-                .filter(c -> c.ports().stream().anyMatch(p -> suitable(p, count)))
+                .filter(c -> c.ports().stream().anyMatch(p -> suitable(p, count, billing)))
                 .findFirst().orElseThrow();
-        PortDevice archivedPort = archived.ports().stream().filter(p -> suitable(p, count)).findFirst().orElseThrow();
-        List<MeterDevice> chosen = archivedPort.meters().subList(0, count);
+        PortDevice archivedPort = archived.ports().stream().filter(p -> suitable(p, count, billing))
+                .findFirst().orElseThrow();
+        List<MeterDevice> chosen = archivedPort.meters().stream().filter(m -> m.billingMode() == billing)
+                .limit(count).toList();
         List<MeterConfig> configs = new ArrayList<>();
         for (MeterDevice meter : chosen) {
             configs.add(configure.apply(MeterConfig.of(meter.wireAddress())
@@ -95,8 +105,9 @@ final class AlarmSimulation implements AutoCloseable {
         return new AlarmSimulation(simulator, collector, port, engine, readEvents, rules);
     }
 
-    private static boolean suitable(PortDevice port, int count) {
-        return port.protocol() == MeterProtocol.DLT645_2007 && port.meters().size() >= count;
+    private static boolean suitable(PortDevice port, int count, BillingMode billing) {
+        return port.protocol() == MeterProtocol.DLT645_2007
+                && port.meters().stream().filter(m -> m.billingMode() == billing).count() >= count;
     }
 
     /** One cycle of {@code items} over the simulated meters, every result published like the cycle job does, judged. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.jichao.archive.BillingMode;
 import io.jichao.archive.DeviceInventory;
 import io.jichao.collection.CollectionEngine;
 import io.jichao.collection.MeterReadEvents;
@@ -88,6 +89,18 @@ class MeterAlarmRulesIT {
 
         assertThat(activeKinds(simulation.meterId(0))).as("default level 1 is 20 kWh, level 2 10 kWh")
                 .containsExactly(AlarmKind.LOW_REMAINING_1);
+    }
+
+    @Test
+    void a_post_paid_meter_raises_no_credit_alarms() {
+        simulation = AlarmSimulation.start(inventory, engine, readEvents, rules, 1, BillingMode.POSTPAID,
+                meter -> meter.withRemainingKwh(BigDecimal.ZERO));
+        jdbc.update("DELETE FROM alarm WHERE meter_id = ?", simulation.meterId(0));
+        rules.forget();
+
+        simulation.cycle(Set.of(ReadingItem.REMAINING_ENERGY));
+
+        assertThat(activeKinds(simulation.meterId(0))).isEmpty();
     }
 
     @Test
