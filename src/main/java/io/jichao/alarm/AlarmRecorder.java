@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -107,17 +106,6 @@ public class AlarmRecorder {
         });
         activeKeys().remove(key);
         return Boolean.TRUE.equals(cleared);
-    }
-
-    /** Whether an alarm of this kind is active on the subject (from memory). */
-    public boolean isActive(AlarmKind kind, AlarmSubject subject) {
-        return activeKeys().contains(subject.activeKey(kind));
-    }
-
-    /** The active alarm's id of this kind on the subject, from the table. */
-    public Optional<Long> activeId(AlarmKind kind, AlarmSubject subject) {
-        return jdbc.queryForList("SELECT id FROM alarm WHERE active_key = ?", Long.class, subject.activeKey(kind))
-                .stream().findFirst();
     }
 
     Instant now() {
