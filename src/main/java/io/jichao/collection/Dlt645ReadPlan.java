@@ -55,6 +55,9 @@ final class Dlt645ReadPlan {
             reads.add(single(v2007 ? DataItem2007.POWER_FACTOR_TOTAL : DataItem1997.POWER_FACTOR_TOTAL,
                     ReadingItem.POWER_FACTOR));
         }
+        if (wanted.contains(ReadingItem.RELAY_STATUS) && v2007) {
+            reads.add(single(DataItem2007.RUN_STATUS_WORD_3, ReadingItem.RELAY_STATUS));
+        }
         if (wanted.contains(ReadingItem.METER_TIME)) {
             // Date and time are two items; the reader combines them into one METER_TIME value.
             reads.add(new PlannedRead(v2007 ? DataItem2007.DATE : DataItem1997.DATE, List.of()));

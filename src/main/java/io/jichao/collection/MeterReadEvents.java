@@ -26,6 +26,7 @@ public class MeterReadEvents {
 
     private final MeterService meters;
     private final Map<Long, List<Consumer<MeterReadResult>>> listeners = new ConcurrentHashMap<>();
+    private final List<Consumer<MeterReadResult>> everyMeter = new CopyOnWriteArrayList<>();
 
     MeterReadEvents(MeterService meters) {
         this.meters = meters;
@@ -51,12 +52,26 @@ public class MeterReadEvents {
         });
     }
 
-    /** Hands a result to the meter's current listeners, on the calling thread. */
+    /**
+     * Delivers every later read result of every meter to {@code listener}: for system consumers
+     * such as the alarm rules, which act for the whole site and are not reachable from views, so
+     * no district applies. The same rules as for a meter's listeners hold: return quickly.
+     */
+    public Subscription subscribeAll(Consumer<MeterReadResult> listener) {
+        everyMeter.add(listener);
+        return () -> everyMeter.remove(listener);
+    }
+
+    /** Hands a result to the meter's current listeners and the site-wide ones, on the calling thread. */
     public void publish(MeterReadResult result) {
+        deliver(result, everyMeter);
         List<Consumer<MeterReadResult>> current = listeners.get(result.meterId());
-        if (current == null) {
-            return;
+        if (current != null) {
+            deliver(result, current);
         }
+    }
+
+    private static void deliver(MeterReadResult result, List<Consumer<MeterReadResult>> current) {
         for (Consumer<MeterReadResult> listener : current) {
             try {
                 listener.accept(result);

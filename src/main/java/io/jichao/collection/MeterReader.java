@@ -26,6 +26,7 @@ import io.jichao.protocol.dlt645.DataValue;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Response;
 import io.jichao.protocol.dlt645.MeterAddress;
+import io.jichao.protocol.dlt645.StatusWord;
 import io.jichao.protocol.modbus.ModbusRequest;
 import io.jichao.protocol.modbus.ModbusResponse;
 
@@ -93,6 +94,8 @@ public final class MeterReader {
                         values.add(new ItemValue(read.produces().get(i), block.values().get(i), null));
                     }
                 }
+                case StatusWord status -> values.add(new ItemValue(read.produces().getFirst(),
+                        BigDecimal.valueOf(status.bits()), null));
                 case DataValue.DateWithWeekday date -> meterDate = date.date();
                 case DataValue.TimeOfDay time -> {
                     if (meterDate != null) {

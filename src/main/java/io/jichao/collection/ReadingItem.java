@@ -19,6 +19,12 @@ public enum ReadingItem {
     POWER_FACTOR,
     /** Meter clock minus the engine's clock in seconds; the meter's own time goes to {@code meter_time}. */
     METER_TIME,
+    /**
+     * Run status word 3 (DL/T 645-2007 04000503) as its 16 bits: bit 4 relay open, bit 6 the last
+     * relay command was a trip, bit 7 pre-trip alarm, bit 12 keep power (see {@code StatusWord}).
+     * 1997 and water meters have none.
+     */
+    RELAY_STATUS,
     /** Water meter total volume, m³ (from the register holding litres, so it is exact). */
     WATER_VOLUME,
     /**

@@ -51,6 +51,7 @@ public final class ElectricMeter implements BusDevice {
 
     private double demandKw;
     private Double loadOverrideKw;
+    private BigDecimal voltageOverride;
     private boolean remoteOpen;
     private boolean keepPower;
     private boolean alarm;
@@ -179,7 +180,14 @@ public final class ElectricMeter implements BusDevice {
 
     public synchronized MeterReadings readings() {
         catchUp();
-        return MeterReadingsCalculator.readings(load, advancedTo, meteredPowerKw(), config.phase());
+        MeterReadings readings = MeterReadingsCalculator.readings(load, advancedTo, meteredPowerKw(), config.phase());
+        return voltageOverride == null ? readings : readings.withVoltage(voltageOverride);
+    }
+
+    /** Forces the voltage of every wired phase (e.g. to provoke an under- or over-voltage alarm); null ends it. */
+    public synchronized void overrideVoltage(BigDecimal volts) {
+        catchUp();
+        voltageOverride = volts;
     }
 
     /** Hourly freezes, newest first (at most 48). */
@@ -230,8 +238,11 @@ public final class ElectricMeter implements BusDevice {
         return bits;
     }
 
-    /** Adds purchased energy; false when the meter is not prepaid. Closes a relay opened for no credit. */
-    synchronized boolean recharge(BigDecimal kwh) {
+    /**
+     * Adds purchased energy; false when the meter is not prepaid. Closes a relay opened for no credit.
+     * Public for tests that need credit without the recharge write on the bus.
+     */
+    public synchronized boolean recharge(BigDecimal kwh) {
         catchUp();
         if (!config.prepaid()) {
             return false;

@@ -19,4 +19,11 @@ public record MeterReadings(List<BigDecimal> voltages, List<BigDecimal> currents
         phasePowersKw = List.copyOf(phasePowersKw);
         phasePowerFactors = List.copyOf(phasePowerFactors);
     }
+
+    /** The same readings with {@code volts} on every wired (non-zero) phase; currents are left as they are. */
+    MeterReadings withVoltage(BigDecimal volts) {
+        List<BigDecimal> forced = voltages.stream().map(v -> v.signum() == 0 ? v : volts.setScale(1)).toList();
+        return new MeterReadings(forced, currents, totalPowerKw, phasePowersKw, totalPowerFactor, phasePowerFactors,
+                frequency);
+    }
 }

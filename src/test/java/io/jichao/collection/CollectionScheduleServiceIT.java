@@ -55,7 +55,8 @@ class CollectionScheduleServiceIT {
         assertThat(store.all()).filteredOn(s -> s.name().equals("电能与剩余电量")).singleElement()
                 .satisfies(energy -> {
                     assertThat(energy.items()).containsExactlyInAnyOrder(ReadingItem.ACTIVE_ENERGY,
-                            ReadingItem.REVERSE_ENERGY, ReadingItem.REMAINING_ENERGY, ReadingItem.METER_TIME);
+                            ReadingItem.REVERSE_ENERGY, ReadingItem.REMAINING_ENERGY, ReadingItem.METER_TIME,
+                            ReadingItem.RELAY_STATUS);
                     assertThat(energy.timing()).isEqualTo(new ScheduleTiming.Every(15));
                 });
         assertThat(store.all()).filteredOn(s -> s.name().equals("瞬时量")).singleElement()

@@ -1,0 +1,10 @@
+package io.jichao.alarm;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@link AlarmProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlarmProperties.class)
+class AlarmConfiguration {
+}

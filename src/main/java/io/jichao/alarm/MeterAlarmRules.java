@@ -1,0 +1,308 @@
+package io.jichao.alarm;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.jichao.collection.CollectionProperties;
+import io.jichao.collection.ItemValue;
+import io.jichao.collection.MeterReadEvents;
+import io.jichao.collection.MeterReadResult;
+import io.jichao.collection.ReadingItem;
+import io.jichao.collection.RelayReadBack;
+
+/**
+ * The alarm rules on meter reads (R17), fed by every read result of the engine in this process
+ * ({@link MeterReadEvents#subscribeAll}: cycles and "read now") and by relay read-backs. A rule
+ * judges only the items the result holds, so a schedule that does not read an item neither raises
+ * nor clears its alarms; each alarm clears when a later read shows its condition has ended.
+ *
+ * <p>Results are judged on one thread of its own, in arrival order, so the cycle's port threads
+ * never wait for the database and the "previous read" of a meter is always the one before.
+ * Comparisons with the previous read (power jump, reverse energy) start with the first read after
+ * the process started.
+ */
+@Component
+class MeterAlarmRules {
+
+    private static final Logger log = LoggerFactory.getLogger(MeterAlarmRules.class);
+    private static final int RELAY_OPEN_BIT = 4;
+    private static final int COMMAND_TRIP_BIT = 6;
+    private static final List<AlarmKind> REMAINING_KINDS = List.of(AlarmKind.LOW_REMAINING_1,
+            AlarmKind.LOW_REMAINING_2, AlarmKind.ZERO_REMAINING);
+    private static final List<ReadingItem> VOLTAGES = List.of(ReadingItem.VOLTAGE_A, ReadingItem.VOLTAGE_B,
+            ReadingItem.VOLTAGE_C);
+
+    /** The levels of one meter: its own, or the defaults; credit alarms are for prepaid meters only. */
+    private record Levels(boolean prepaid, BigDecimal level1, BigDecimal level2) {
+    }
+
+    private final MeterReadEvents readEvents;
+    private final AlarmRecorder recorder;
+    private final AlarmProperties properties;
+    private final CollectionProperties collection;
+    private final JdbcTemplate jdbc;
+    private final Map<Long, BigDecimal> lastPower = new ConcurrentHashMap<>();
+    private final Map<Long, BigDecimal> lastReverse = new ConcurrentHashMap<>();
+    private final Map<Long, BigDecimal> lastRemaining = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> timeouts = new ConcurrentHashMap<>();
+    private final ExecutorService judge = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("alarm-rules").factory());
+    private MeterReadEvents.Subscription subscription;
+
+    MeterAlarmRules(MeterReadEvents readEvents, AlarmRecorder recorder, AlarmProperties properties,
+                    CollectionProperties collection, JdbcTemplate jdbc) {
+        this.readEvents = readEvents;
+        this.recorder = recorder;
+        this.properties = properties;
+        this.collection = collection;
+        this.jdbc = jdbc;
+    }
+
+    @PostConstruct
+    void subscribe() {
+        if (properties.rulesEnabled()) {
+            subscription = readEvents.subscribeAll(result -> judge.execute(() -> judgeSafely(result)));
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        if (subscription != null) {
+            subscription.close();
+        }
+        judge.shutdown();
+        judge.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits until every result handed over so far has been judged (tests, orderly shutdown). */
+    void drain() {
+        try {
+            judge.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("alarm rules did not catch up", e);
+        }
+    }
+
+    /**
+     * Forgets every meter's previous read and failure count, as after a restart of the process
+     * (tests that start the engine with freshly simulated meters).
+     */
+    void forget() {
+        drain();
+        lastPower.clear();
+        lastReverse.clear();
+        lastRemaining.clear();
+        timeouts.clear();
+    }
+
+    /**
+     * A relay command that did not end in the commanded state is a fault on the meter; a later
+     * matching read-back clears it.
+     */
+    @EventListener
+    void onRelayReadBack(RelayReadBack readBack) {
+        if (!properties.rulesEnabled()) {
+            return;
+        }
+        AlarmSubject meter = AlarmSubject.meter(readBack.meterId());
+        try {
+            if (readBack.matches()) {
+                recorder.clear(AlarmKind.RELAY_MISMATCH, meter);
+            } else {
+                recorder.raise(AlarmKind.RELAY_MISMATCH, meter, "%s (%s): expected %s, read %s after %d attempts"
+                        .formatted(readBack.command(), readBack.reason(), relay(readBack.expectedOpen()),
+                                readBack.observedOpen() == null ? "nothing" : relay(readBack.observedOpen()),
+                                readBack.attempts()));
+            }
+        } catch (DataAccessException unavailable) {
+            log.warn("Relay read-back of meter {} not judged: {}", readBack.meterId(),
+                    unavailable.getMostSpecificCause().toString());
+        }
+    }
+
+    private void judgeSafely(MeterReadResult result) {
+        try {
+            judge(result);
+        } catch (DataAccessException unavailable) {
+            // The next read judges the meter again; an alarm only waits one cycle for the database.
+            log.warn("Alarm rules skipped a read of meter {}: {}", result.meterId(),
+                    unavailable.getMostSpecificCause().toString());
+        } catch (RuntimeException e) {
+            log.error("Alarm rules failed on a read of meter {}", result.meterId(), e);
+        }
+    }
+
+    void judge(MeterReadResult result) {
+        long meterId = result.meterId();
+        AlarmSubject meter = AlarmSubject.meter(meterId);
+        communication(result, meter);
+        result.value(ReadingItem.REMAINING_ENERGY).ifPresent(v -> remaining(meterId, meter, v.value()));
+        result.value(ReadingItem.RELAY_STATUS).ifPresent(v -> relay(meterId, meter, v.value().intValue()));
+        result.value(ReadingItem.ACTIVE_POWER).ifPresent(v -> powerJump(meterId, meter, v.value()));
+        result.value(ReadingItem.REVERSE_ENERGY).ifPresent(v -> reverse(meterId, meter, v.value()));
+        voltages(result, meter);
+        result.value(ReadingItem.METER_TIME).ifPresent(v -> clock(meter, v));
+    }
+
+    /** Timeouts count; a lost link is the port's or collector's alarm, not each meter's. */
+    private void communication(MeterReadResult result, AlarmSubject meter) {
+        if (result.succeeded()) {
+            timeouts.remove(result.meterId());
+            recorder.clear(AlarmKind.METER_COMM_FAILURE, meter);
+            return;
+        }
+        String failure = result.failure().orElseThrow();
+        if (!failure.startsWith("TIMEOUT")) {
+            return;
+        }
+        int failed = timeouts.merge(result.meterId(), 1, Integer::sum);
+        if (failed >= properties.meterFailures()) {
+            recorder.raise(AlarmKind.METER_COMM_FAILURE, meter,
+                    "%d consecutive reads failed: %s".formatted(failed, failure));
+        }
+    }
+
+    /** Credit alarms for prepaid meters; a post-paid meter's remaining register means nothing. */
+    private void remaining(long meterId, AlarmSubject meter, BigDecimal kwh) {
+        Levels levels = levels(meterId);
+        AlarmKind holds = null;
+        BigDecimal level = null;
+        if (levels.prepaid()) {
+            lastRemaining.put(meterId, kwh);
+            if (kwh.signum() <= 0) {
+                holds = AlarmKind.ZERO_REMAINING;
+            } else if (kwh.compareTo(levels.level2()) <= 0) {
+                holds = AlarmKind.LOW_REMAINING_2;
+                level = levels.level2();
+            } else if (kwh.compareTo(levels.level1()) <= 0) {
+                holds = AlarmKind.LOW_REMAINING_1;
+                level = levels.level1();
+            }
+        }
+        for (AlarmKind kind : REMAINING_KINDS) {
+            if (kind != holds) {
+                recorder.clear(kind, meter);
+            }
+        }
+        if (holds != null) {
+            recorder.raise(holds, meter, level == null ? "remaining %s kWh".formatted(kwh.toPlainString())
+                    : "remaining %s kWh ≤ %s kWh".formatted(kwh.toPlainString(), level.toPlainString()));
+        }
+    }
+
+    /**
+     * Status word 3: bit 4 relay open, bit 6 opened by a trip command. Open without a command and
+     * with credit left is the meter's own overload trip; its restore (closed again) clears it.
+     */
+    private void relay(long meterId, AlarmSubject meter, int bits) {
+        boolean open = (bits >>> RELAY_OPEN_BIT & 1) != 0;
+        boolean byCommand = (bits >>> COMMAND_TRIP_BIT & 1) != 0;
+        BigDecimal remaining = lastRemaining.get(meterId);
+        boolean noCredit = remaining != null && remaining.signum() <= 0;
+        AlarmKind holds = !open ? null : byCommand || noCredit ? AlarmKind.RELAY_OPEN : AlarmKind.OVERLOAD_TRIP;
+        for (AlarmKind kind : List.of(AlarmKind.RELAY_OPEN, AlarmKind.OVERLOAD_TRIP)) {
+            if (kind != holds) {
+                recorder.clear(kind, meter);
+            }
+        }
+        if (holds == AlarmKind.RELAY_OPEN) {
+            recorder.raise(holds, meter, byCommand ? "relay open by command" : "relay open, no credit");
+        } else if (holds == AlarmKind.OVERLOAD_TRIP) {
+            recorder.raise(holds, meter, "relay open by the meter (overload trip), status word 3 = %04X"
+                    .formatted(bits));
+        }
+    }
+
+    private void powerJump(long meterId, AlarmSubject meter, BigDecimal kw) {
+        BigDecimal previous = lastPower.put(meterId, kw);
+        if (previous == null) {
+            return;
+        }
+        BigDecimal rise = kw.subtract(previous);
+        if (rise.compareTo(properties.powerJumpKw()) > 0) {
+            recorder.raise(AlarmKind.POWER_JUMP, meter, "active power %s → %s kW (limit +%s kW)".formatted(
+                    previous.toPlainString(), kw.toPlainString(), properties.powerJumpKw().toPlainString()));
+        } else {
+            recorder.clear(AlarmKind.POWER_JUMP, meter);
+        }
+    }
+
+    private void reverse(long meterId, AlarmSubject meter, BigDecimal kwh) {
+        BigDecimal previous = lastReverse.put(meterId, kwh);
+        if (previous == null) {
+            return;
+        }
+        if (kwh.compareTo(previous) > 0) {
+            recorder.raise(AlarmKind.REVERSE_ENERGY, meter, "reverse active energy %s → %s kWh".formatted(
+                    previous.toPlainString(), kwh.toPlainString()));
+        } else {
+            recorder.clear(AlarmKind.REVERSE_ENERGY, meter);
+        }
+    }
+
+    private void voltages(MeterReadResult result, AlarmSubject meter) {
+        List<String> outside = new ArrayList<>();
+        boolean any = false;
+        for (ReadingItem phase : VOLTAGES) {
+            Optional<ItemValue> value = result.value(phase);
+            if (value.isEmpty()) {
+                continue;
+            }
+            any = true;
+            BigDecimal volts = value.get().value();
+            if (volts.compareTo(properties.voltageMin()) < 0 || volts.compareTo(properties.voltageMax()) > 0) {
+                outside.add(phase.name().substring("VOLTAGE_".length()) + " " + volts.toPlainString() + " V");
+            }
+        }
+        if (!any) {
+            return;
+        }
+        if (outside.isEmpty()) {
+            recorder.clear(AlarmKind.VOLTAGE_OUT_OF_RANGE, meter);
+        } else {
+            recorder.raise(AlarmKind.VOLTAGE_OUT_OF_RANGE, meter, "%s outside %s..%s V".formatted(
+                    String.join(", ", outside), properties.voltageMin().toPlainString(),
+                    properties.voltageMax().toPlainString()));
+        }
+    }
+
+    private void clock(AlarmSubject meter, ItemValue offset) {
+        long seconds = offset.value().longValue();
+        long threshold = collection.clocks().driftThreshold().toSeconds();
+        if (Math.abs(seconds) > threshold) {
+            recorder.raise(AlarmKind.CLOCK_DRIFT, meter, "meter clock off by %d s (limit %d s)"
+                    .formatted(seconds, threshold));
+        } else {
+            recorder.clear(AlarmKind.CLOCK_DRIFT, meter);
+        }
+    }
+
+    private Levels levels(long meterId) {
+        List<Levels> rows = jdbc.query(
+                "SELECT billing_mode, alarm_level1_kwh, alarm_level2_kwh FROM meter WHERE id = ?",
+                (row, n) -> new Levels("PREPAID".equals(row.getString(1)),
+                        Optional.ofNullable(row.getBigDecimal(2)).orElse(properties.level1Kwh()),
+                        Optional.ofNullable(row.getBigDecimal(3)).orElse(properties.level2Kwh())), meterId);
+        return rows.isEmpty() ? new Levels(false, properties.level1Kwh(), properties.level2Kwh()) : rows.getFirst();
+    }
+
+    private static String relay(boolean open) {
+        return open ? "open" : "closed";
+    }
+}
