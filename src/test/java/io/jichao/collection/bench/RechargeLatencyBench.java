@@ -86,7 +86,7 @@ public final class RechargeLatencyBench {
                 EngineRechargeDelivery delivery = EngineRechargeDelivery.over(engine, progress,
                         context.getBean(JdbcTemplate.class), new RechargeDeliveryProperties(Duration.ofSeconds(5),
                                 Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000",
-                                "00000000", Duration.ofMinutes(2)), context.getBean(LockProvider.class),
+                                "00000000", Duration.ofMinutes(2), Duration.ofSeconds(30)), context.getBean(LockProvider.class),
                         Clock.systemUTC());
                 try {
                     List<Double> millis = new ArrayList<>();
