@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.jichao.collection.CollectionEngine.MeterRoute;
+import io.jichao.collection.MeterRecharger.Count;
 import io.jichao.collection.MeterRecharger.Figures;
 import io.jichao.collection.MeterRecharger.Reading;
 import io.jichao.collection.RechargeDeliveryStore.Delivery;
+import io.jichao.collection.RechargeDeliveryStore.KnownRemaining;
 import io.jichao.collection.link.PortLink;
 import io.jichao.prepaid.RechargeDelivery;
 import io.jichao.prepaid.RechargeInstruction;
@@ -32,9 +34,11 @@ import net.javacrumbs.shedlock.core.SimpleLock;
  * queues; one virtual thread per meter works through that meter's orders in order id order, so a
  * meter never has two deliveries at once and the purchase count moves by one per order.
  *
- * <p>Each attempt reads the meter first. The first read (purchase count, remaining energy) is
- * stored as the order's "before" state, then the order is marked SENT and the recharge written
- * once. Every later attempt, whatever interrupted the previous one (a timeout, a dropped link, a
+ * <p>Each attempt reads the meter's purchase count first. The first count, with the remaining
+ * energy, is stored as the order's "before" state, then the order is marked SENT and the recharge
+ * written once. The remaining energy before is the engine's own if it knows a recent one (a stored
+ * reading, or the meter's last read-back, no older than {@code known-remaining-max-age}), else one
+ * more read; it only feeds the read-back audit and the reconciliation. Every later attempt, whatever interrupted the previous one (a timeout, a dropped link, a
  * restart), compares the count with that stored "before": a higher count means the write landed
  * and the order is confirmed without writing again. Unreachable meters keep their orders waiting,
  * retried with back-off; {@link #resume} (at start and every {@code poll}) picks up orders handed
@@ -211,15 +215,23 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         if (unsupported != null) {
             return waitFor(orderId, state, unsupported);
         }
-        Reading now = recharger.read(link.get(), route.get());
+        // The count is the exactly-once anchor: always read from the meter before anything is written.
+        Reading counted = recharger.count(link.get(), route.get());
         if (stopped) {
             return Step.STOPPED;
         }
-        if (!(now instanceof Figures current)) {
-            return waitFor(orderId, state, "meter not reached before writing: " + now);
+        if (!(counted instanceof Count count)) {
+            return waitFor(orderId, state, "meter not reached before writing: " + counted);
         }
         Delivery delivery = store.find(orderId).orElseThrow();
-        if (delivery.hasBefore() && current.purchaseCount() > delivery.purchaseCountBefore()) {
+        if (delivery.hasBefore() && count.purchaseCount() > delivery.purchaseCountBefore()) {
+            Reading now = recharger.remaining(link.get(), route.get(), count);
+            if (stopped) {
+                return Step.STOPPED;
+            }
+            if (!(now instanceof Figures current)) {
+                return waitFor(orderId, state, "found applied, read-back incomplete: " + now);
+            }
             if (state == RechargeState.CREATED) {
                 // Cannot happen in this order of steps (SENT is marked before writing); kept consistent anyway.
                 progress.markSent(orderId);
@@ -227,11 +239,27 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
             confirm(instruction, delivery, current, "found applied on read-back before re-sending");
             return Step.DONE;
         }
+        String beforeSource = null;
         if (!delivery.hasBefore()) {
-            delivery = store.before(orderId, current.purchaseCount(), current.remaining());
+            Optional<KnownRemaining> known = knownRemaining(instruction, count);
+            BigDecimal remaining;
+            if (known.isPresent()) {
+                remaining = known.get().remaining();
+                beforeSource = "remaining before: " + known.get();
+            } else {
+                Reading before = recharger.remaining(link.get(), route.get(), count);
+                if (stopped) {
+                    return Step.STOPPED;
+                }
+                if (!(before instanceof Figures figures)) {
+                    return waitFor(orderId, state, "meter not reached before writing: " + before);
+                }
+                remaining = figures.remaining();
+            }
+            delivery = store.before(orderId, count.purchaseCount(), remaining);
         }
         if (state == RechargeState.SENT) {
-            progress.markFailed(orderId, "interrupted before the meter's answer; read-back " + current
+            progress.markFailed(orderId, "interrupted before the meter's answer; read-back " + count
                     + " (before: count " + delivery.purchaseCountBefore() + "): not applied, sending again");
         }
         progress.markSent(orderId);
@@ -248,7 +276,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
             return Step.STOPPED;
         }
         if (after instanceof Figures back && back.purchaseCount() > delivery.purchaseCountBefore()) {
-            confirm(instruction, delivery, back, written);
+            confirm(instruction, delivery, back, beforeSource == null ? written : written + "; " + beforeSource);
             return Step.DONE;
         }
         String reason = written + "; read-back " + after + "; before: count " + delivery.purchaseCountBefore()
@@ -256,6 +284,20 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         store.failed(orderId, reason);
         progress.markFailed(orderId, reason);
         return Step.WAIT;
+    }
+
+    /**
+     * The engine's recent remaining energy of the meter, when the profile reads back the same item
+     * and one no older than {@code known-remaining-max-age} exists (see
+     * {@link RechargeDeliveryStore#knownRemaining}); empty means: read it over the bus.
+     */
+    private Optional<KnownRemaining> knownRemaining(RechargeInstruction instruction, Count count) {
+        Duration maxAge = properties.knownRemainingMaxAge();
+        if (maxAge == null || !maxAge.isPositive() || !recharger.remainingIsReadingItem()) {
+            return Optional.empty();
+        }
+        return store.knownRemaining(instruction.meterId(), instruction.orderId(), count.purchaseCount(),
+                clock.instant().minus(maxAge));
     }
 
     /** The meter was not reached: CREATED stays CREATED (never sent), SENT becomes FAILED_RETRYING. */

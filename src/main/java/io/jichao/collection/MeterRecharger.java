@@ -12,6 +12,7 @@ import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
 import io.jichao.protocol.dlt645.Authorization;
 import io.jichao.protocol.dlt645.DataItem;
+import io.jichao.protocol.dlt645.DataItem2007;
 import io.jichao.protocol.dlt645.DataValue;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Response;
@@ -22,13 +23,21 @@ import io.jichao.shared.Kwh;
 
 /**
  * The bus side of a recharge for one meter, through the engine's queue at WRITE priority: read
- * the purchase count and remaining energy, write the recharge once. Blocking; callers are the
- * delivery's virtual threads.
+ * the purchase count and remaining energy (one exchange each), write the recharge once. Blocking;
+ * callers are the delivery's virtual threads.
  */
 final class MeterRecharger {
 
-    /** What the meter said: its purchase count and remaining energy, or why it could not be read. */
+    /** What the meter said: its purchase count (and remaining energy), or why it could not be read. */
     sealed interface Reading {
+    }
+
+    /** The purchase count alone, the exactly-once anchor. */
+    record Count(int purchaseCount) implements Reading {
+        @Override
+        public String toString() {
+            return "purchase count " + purchaseCount;
+        }
     }
 
     record Figures(int purchaseCount, BigDecimal remaining) implements Reading {
@@ -60,17 +69,36 @@ final class MeterRecharger {
                 : "protocol " + route.meter().protocol() + " has no recharge";
     }
 
+    /**
+     * True when the engine's reading item REMAINING_ENERGY (00900100 in the cycle's read plan) is
+     * the item this profile reads back, so a stored reading of it is the same figure.
+     */
+    boolean remainingIsReadingItem() {
+        return profile.remainingEnergy().item().identifier().equals(DataItem2007.REMAINING_ENERGY.identifier());
+    }
+
+    /** Purchase count, then remaining energy: two exchanges. */
     Reading read(PortLink link, MeterRoute route) {
-        MeterAddress address = MeterAddress.of(route.meter().wireAddress());
-        Object count = value(link, address, profile.purchaseCount().item());
+        Reading count = count(link, route);
+        return count instanceof Count counted ? remaining(link, route, counted) : count;
+    }
+
+    /** The purchase count: one exchange; a {@link Count} or {@link Unreadable}. */
+    Reading count(PortLink link, MeterRoute route) {
+        Object count = value(link, MeterAddress.of(route.meter().wireAddress()), profile.purchaseCount().item());
         if (count instanceof String failure) {
             return new Unreadable("purchase count: " + failure);
         }
-        Object remaining = value(link, address, profile.remainingEnergy().item());
+        return new Count(((BigDecimal) count).intValueExact());
+    }
+
+    /** The remaining energy, one exchange, completing a count just read into {@link Figures}. */
+    Reading remaining(PortLink link, MeterRoute route, Count count) {
+        Object remaining = value(link, MeterAddress.of(route.meter().wireAddress()), profile.remainingEnergy().item());
         if (remaining instanceof String failure) {
             return new Unreadable("remaining energy: " + failure);
         }
-        return new Figures(((BigDecimal) count).intValueExact(), ((BigDecimal) remaining).setScale(2));
+        return new Figures(count.purchaseCount(), ((BigDecimal) remaining).setScale(2));
     }
 
     /** Writes the recharge once (never repeated by the bus); the outcome in words for the audit. */

@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorCode   the 8-digit operator code sent with each write
  * @param lockAtMostFor  ShedLock safety net of a meter's delivery lock ({@code recharge-meter-<id>})
  *                       when a process dies holding it; longer than one attempt can take
+ * @param knownRemainingMaxAge how old the engine's latest known remaining energy of a meter (a
+ *                       stored reading, or its last recharge's read-back) may be to serve as the
+ *                       order's "before" instead of one more read over the bus; what the meter uses
+ *                       in that time is missing from the rise, so keep age × load well inside the
+ *                       reconciliation's 0.10 kWh per order (30 s: up to 12 kW). Zero: always read
  */
 @ConfigurationProperties("jichao.collection.recharge")
 public record RechargeDeliveryProperties(
@@ -28,7 +33,8 @@ public record RechargeDeliveryProperties(
         @DefaultValue("1.00") BigDecimal usageTolerance,
         @DefaultValue("000000") String password,
         @DefaultValue("00000000") String operatorCode,
-        @DefaultValue("2m") Duration lockAtMostFor) {
+        @DefaultValue("2m") Duration lockAtMostFor,
+        @DefaultValue("30s") Duration knownRemainingMaxAge) {
 
     /** The wait after {@code failures} failed attempts in a row (at least one). */
     Duration backoff(int failures) {

@@ -1,6 +1,7 @@
 package io.jichao.collection;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,14 @@ final class RechargeDeliveryStore {
 
         boolean hasBefore() {
             return purchaseCountBefore != null;
+        }
+    }
+
+    /** A remaining energy the engine already knows for a meter, when the meter had it, and from where. */
+    record KnownRemaining(BigDecimal remaining, Instant at, String source) {
+        @Override
+        public String toString() {
+            return remaining.toPlainString() + " kWh from the " + source + " at " + at;
         }
     }
 
@@ -69,6 +78,55 @@ final class RechargeDeliveryStore {
                         WHERE order_id = ? AND purchase_count_before IS NULL""",
                 purchaseCount, remaining, orderId);
         return find(orderId).orElseThrow();
+    }
+
+    /**
+     * The meter's latest remaining energy known without asking it, if it was had at or after
+     * {@code since} and no credit can have landed since: the newest stored {@code REMAINING_ENERGY}
+     * reading (cycle or "read now") taken after the meter's latest confirmed recharge, else that
+     * recharge's own read-back. None while another order of the meter was written and is not
+     * confirmed (SENT or FAILED_RETRYING with a write): its credit may or may not be in any figure;
+     * none either when that recharge's read-back count is not {@code purchaseCount}, the count just
+     * read: the meter took a purchase this system has not seen confirmed.
+     */
+    Optional<KnownRemaining> knownRemaining(long meterId, long orderId, int purchaseCount, Instant since) {
+        Integer unsettled = jdbc.queryForObject("""
+                        SELECT COUNT(*) FROM recharge_delivery d JOIN recharge_order o ON o.id = d.order_id
+                        WHERE d.meter_id = ? AND d.order_id <> ? AND d.writes > 0
+                          AND o.state IN ('SENT', 'FAILED_RETRYING')""",
+                Integer.class, meterId, orderId);
+        if (unsettled == null || unsettled > 0) {
+            return Optional.empty();
+        }
+        // The latest confirmed credit, by whatever means (engine or handheld): anything read before it is stale.
+        record Credit(KnownRemaining readBack, Integer purchaseCountAfter) {
+        }
+        Optional<Credit> credit = jdbc.query("""
+                        SELECT o.id, o.state_changed_at, d.remaining_after, d.purchase_count_after
+                        FROM recharge_order o LEFT JOIN recharge_delivery d ON d.order_id = o.id
+                        WHERE o.meter_id = ? AND o.state = 'CONFIRMED' AND o.id <> ?
+                        ORDER BY o.state_changed_at DESC, o.id DESC LIMIT 1""",
+                (row, n) -> new Credit(new KnownRemaining(row.getBigDecimal(3), instant(row.getTimestamp(2)),
+                        "read-back of order " + row.getLong(1)), row.getObject(4, Integer.class)),
+                meterId, orderId).stream().findFirst();
+        if (credit.map(Credit::purchaseCountAfter).filter(after -> after != purchaseCount).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<KnownRemaining> lastCredit = credit.map(Credit::readBack);
+        Optional<KnownRemaining> reading = jdbc.query("""
+                        SELECT value, read_at, source FROM reading
+                        WHERE meter_id = ? AND item = ? AND read_at >= ? AND read_at > ?
+                        ORDER BY read_at DESC LIMIT 1""",
+                (row, n) -> new KnownRemaining(row.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP),
+                        instant(row.getTimestamp(2)), row.getString(3) + " reading"),
+                meterId, ReadingItem.REMAINING_ENERGY.name(), Timestamp.from(since),
+                Timestamp.from(lastCredit.map(KnownRemaining::at).orElse(since.minusMillis(1)))).stream().findFirst();
+        if (reading.isPresent()) {
+            return reading;
+        }
+        return lastCredit.filter(readBack -> readBack.remaining() != null && !readBack.at().isBefore(since))
+                .map(readBack -> new KnownRemaining(readBack.remaining().setScale(2, RoundingMode.HALF_UP), readBack.at(),
+                        readBack.source()));
     }
 
     void wrote(long orderId) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,13 +33,17 @@ import io.jichao.archive.MeterService;
 import io.jichao.archive.SiteStructureService;
 import io.jichao.audit.AuditEvent;
 import io.jichao.audit.AuditTrail;
+import io.jichao.collection.CollectionEngine.MeterRoute;
 import io.jichao.collection.RechargeDeliveryFixtures.ArchivedMeter;
 import io.jichao.collection.RechargeDeliveryStore.Delivery;
+import io.jichao.collection.link.Priority;
 import io.jichao.prepaid.RechargeOrderView;
 import io.jichao.prepaid.RechargeProgress;
 import io.jichao.prepaid.RechargeService;
 import io.jichao.prepaid.RechargeState;
 import io.jichao.prepaid.TariffService;
+import io.jichao.protocol.dlt645.MeterProfile;
+import io.jichao.shared.Kwh;
 import io.jichao.simulator.ElectricMeter;
 import io.jichao.simulator.PortConfig;
 import io.jichao.simulator.Simulator;
@@ -74,6 +79,8 @@ class EngineRechargeDeliveryIT {
     private Clock clock;
     @Autowired
     private LockProvider locks;
+    @Autowired
+    private ReadingWriter readings;
 
     private RechargeDeliveryFixtures fixtures;
     private Simulator simulator;
@@ -285,6 +292,133 @@ class EngineRechargeDeliveryIT {
                 assertThat(records.get(i).purchaseCountAfter()).isEqualTo(countsBefore.get(meter.id()) + i + 1);
             }
         }
+    }
+
+    @Test
+    void a_meter_read_moments_ago_is_recharged_in_four_exchanges_with_that_reading_as_its_remaining_before() {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        EngineRechargeDelivery delivery = delivery(engine);
+        ElectricMeter simulated = simulatedMeter(1, meter);
+        int countBefore = simulated.purchaseCount();
+        BigDecimal remainingBefore = simulated.remainingKwh();
+        // An operator's "read now" just before the recharge, stored as the application stores it.
+        MeterReadResult readNow = engine.read(meter.id(), Set.of(ReadingItem.REMAINING_ENERGY), Priority.OPERATOR)
+                .orElseThrow();
+        assertThat(readNow.succeeded()).isTrue();
+        readings.submit(StoredReading.of(readNow, ReadingSource.OPERATOR));
+        assertThat(readings.flush()).isTrue();
+        long exchanges = requests(engine);
+
+        RechargeOrderView order = fixtures.order(meter.id(), "20.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(order));
+
+        awaitState(order.id(), RechargeState.CONFIRMED);
+        assertThat(requests(engine) - exchanges).as("count before, write, count and remaining after").isEqualTo(4);
+        assertThat(simulated.purchaseCount()).isEqualTo(countBefore + 1);
+        Delivery record = store.find(order.id()).orElseThrow();
+        assertThat(record.purchaseCountBefore()).isEqualTo(countBefore);
+        assertThat(record.remainingBefore()).isEqualByComparingTo(remainingBefore);
+        assertThat(record.remainingAfter()).isEqualByComparingTo(remainingBefore.add(new BigDecimal("20.00")));
+        assertThat(record.writes()).isEqualTo(1);
+        assertThat(auditOf(order.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
+                .asString().contains("remaining before: " + remainingBefore.setScale(2).toPlainString()
+                        + " kWh from the OPERATOR reading").doesNotContain("outside the tolerance");
+    }
+
+    @Test
+    void a_reading_older_than_the_allowed_age_is_not_used_and_the_remaining_energy_is_read_over_the_bus() {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        EngineRechargeDelivery delivery = delivery(engine);
+        ElectricMeter simulated = simulatedMeter(1, meter);
+        BigDecimal remainingBefore = simulated.remainingKwh();
+        Instant aMinuteAgo = Clock.systemUTC().instant().minusSeconds(60);
+        readings.submit(List.of(new StoredReading(meter.id(), ReadingItem.REMAINING_ENERGY, new BigDecimal("1.00"),
+                null, aMinuteAgo, ReadingSource.CYCLE)));
+        assertThat(readings.flush()).isTrue();
+        long exchanges = requests(engine);
+
+        RechargeOrderView order = fixtures.order(meter.id(), "6.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(order));
+
+        awaitState(order.id(), RechargeState.CONFIRMED);
+        assertThat(requests(engine) - exchanges).as("count and remaining before, write, both after").isEqualTo(5);
+        assertThat(store.find(order.id()).orElseThrow().remainingBefore()).isEqualByComparingTo(remainingBefore);
+        assertThat(auditOf(order.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
+                .asString().doesNotContain("remaining before:").doesNotContain("outside the tolerance");
+    }
+
+    @Test
+    void a_second_recharge_starts_from_the_first_ones_read_back_not_from_a_reading_taken_before_it() {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        EngineRechargeDelivery delivery = delivery(engine);
+        ElectricMeter simulated = simulatedMeter(1, meter);
+        BigDecimal remainingBefore = simulated.remainingKwh();
+        // A cycle reading of the meter taken just before the first recharge: right for it, stale after it.
+        readings.submit(List.of(new StoredReading(meter.id(), ReadingItem.REMAINING_ENERGY, remainingBefore, null,
+                Clock.systemUTC().instant(), ReadingSource.CYCLE)));
+        assertThat(readings.flush()).isTrue();
+        RechargeOrderView first = fixtures.order(meter.id(), "10.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(first));
+        awaitState(first.id(), RechargeState.CONFIRMED);
+        long exchanges = requests(engine);
+
+        RechargeOrderView second = fixtures.order(meter.id(), "4.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(second));
+
+        awaitState(second.id(), RechargeState.CONFIRMED);
+        assertThat(requests(engine) - exchanges).isEqualTo(4);
+        BigDecimal afterFirst = remainingBefore.add(new BigDecimal("10.00"));
+        assertThat(store.find(first.id()).orElseThrow().remainingBefore()).isEqualByComparingTo(remainingBefore);
+        Delivery record = store.find(second.id()).orElseThrow();
+        assertThat(record.remainingBefore()).isEqualByComparingTo(afterFirst);
+        assertThat(record.remainingAfter()).isEqualByComparingTo(afterFirst.add(new BigDecimal("4.00")));
+        assertThat(simulated.remainingKwh()).isEqualByComparingTo(afterFirst.add(new BigDecimal("4.00")));
+        assertThat(auditOf(second.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
+                .asString().contains("from the read-back of order " + first.id())
+                .doesNotContain("outside the tolerance");
+    }
+
+    @Test
+    void a_purchase_the_system_did_not_confirm_makes_the_delivery_read_the_remaining_energy_again() {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        EngineRechargeDelivery delivery = delivery(engine);
+        ElectricMeter simulated = simulatedMeter(1, meter);
+        RechargeOrderView first = fixtures.order(meter.id(), "10.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(first));
+        awaitState(first.id(), RechargeState.CONFIRMED);
+        // Another tool credits the meter behind the system's back: the first read-back no longer holds.
+        MeterRoute route = engine.route(meter.id()).orElseThrow();
+        new MeterRecharger(MeterProfile.dhdsyDefault(), RechargeDeliveryFixtures.FAST_RETRIES)
+                .write(engine.link(route.port()).orElseThrow(), route, Kwh.of("3.00"));
+        BigDecimal remainingNow = simulated.remainingKwh();
+        long exchanges = requests(engine);
+
+        RechargeOrderView second = fixtures.order(meter.id(), "4.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(second));
+
+        awaitState(second.id(), RechargeState.CONFIRMED);
+        assertThat(requests(engine) - exchanges).isEqualTo(5);
+        assertThat(store.find(second.id()).orElseThrow().remainingBefore()).isEqualByComparingTo(remainingNow);
+        assertThat(auditOf(second.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
+                .asString().doesNotContain("remaining before:").doesNotContain("outside the tolerance");
+    }
+
+    /** Exchanges asked of the engine's buses so far. */
+    private static long requests(CollectionEngine engine) {
+        return engine.status().collectors().stream().flatMap(c -> c.ports().stream())
+                .mapToLong(EngineStatus.PortStatus::requests).sum();
     }
 
     private static Predicate<RechargeOrderView> distinctById() {

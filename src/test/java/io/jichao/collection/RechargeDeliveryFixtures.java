@@ -53,7 +53,7 @@ public final class RechargeDeliveryFixtures {
 
     static final RechargeDeliveryProperties FAST_RETRIES = new RechargeDeliveryProperties(Duration.ofMillis(100),
             Duration.ofMillis(400), Duration.ofMillis(300), new BigDecimal("1.00"), "000000", "00000000",
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2), Duration.ofSeconds(30));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = String.valueOf(Math.floorMod(UUID.randomUUID().hashCode(), 90_000) + 10_000);
     private static final AtomicInteger COLLECTOR_IDS = new AtomicInteger(900_000);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +21,7 @@ import io.jichao.archive.MeterService;
 import io.jichao.archive.SiteStructureService;
 import io.jichao.collection.CollectionEngine;
 import io.jichao.collection.EngineRechargeDelivery;
+import io.jichao.collection.EngineStatus;
 import io.jichao.collection.RechargeDeliveryFixtures;
 import io.jichao.collection.RechargeDeliveryFixtures.ArchivedMeter;
 import io.jichao.collection.RechargeDeliveryProperties;
@@ -40,8 +43,11 @@ import net.javacrumbs.shedlock.core.LockProvider;
  * a clerk, then the hand-over the service does) to CONFIRMED in the database. One DH601 port at
  * 2400 bps 8E1 with 8 prepaid DL/T 645-2007 meters (50 ms answer delay, 200 ms minimum gap,
  * production timeouts and retries); orders one after the other over the meters, on an otherwise
- * idle bus. Each delivery is five exchanges: purchase count and remaining energy before, the
- * write, and both again after.
+ * idle bus. A delivery is four exchanges when the engine knows the meter's remaining energy from
+ * the last {@code known-remaining-max-age} (30 s; here: the meter's previous order, 8 orders ago) —
+ * purchase count before, the write, count and remaining energy after — and five when it does not
+ * (the first order to each meter: the remaining energy is read before the write too). The samples
+ * are reported together and apart by the exchanges each took (the port's request counter).
  *
  * <p>Boots the application on its own embedded MariaDB in target/bench-db (the engine off; this
  * bench starts its own over the simulator). Not a test: run by hand (see docs/benchmarks.md).
@@ -86,12 +92,15 @@ public final class RechargeLatencyBench {
                 EngineRechargeDelivery delivery = EngineRechargeDelivery.over(engine, progress,
                         context.getBean(JdbcTemplate.class), new RechargeDeliveryProperties(Duration.ofSeconds(5),
                                 Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000",
-                                "00000000", Duration.ofMinutes(2)), context.getBean(LockProvider.class),
+                                "00000000", Duration.ofMinutes(2), Duration.ofSeconds(30)),
+                        context.getBean(LockProvider.class),
                         Clock.systemUTC());
                 try {
                     List<Double> millis = new ArrayList<>();
+                    Map<Long, List<Double>> byExchanges = new TreeMap<>();
                     for (int i = 0; i <= orders; i++) {
                         ArchivedMeter meter = meters.get(i % METERS);
+                        long exchanges = requests(engine);
                         long start = System.nanoTime();
                         RechargeOrderView order = fixtures.order(meter.id(), (10 + i) + ".00");
                         delivery.deliver(RechargeDeliveryFixtures.instruction(order));
@@ -100,10 +109,13 @@ public final class RechargeLatencyBench {
                         }
                         if (i > 0) {
                             // The first one warms up the JIT and the connection pool.
-                            millis.add((System.nanoTime() - start) / 1e6);
+                            double took = (System.nanoTime() - start) / 1e6;
+                            millis.add(took);
+                            byExchanges.computeIfAbsent(requests(engine) - exchanges, n -> new ArrayList<>()).add(took);
                         }
                     }
-                    report(millis);
+                    report("all orders", millis);
+                    byExchanges.forEach((n, samples) -> report(n + " exchanges", samples));
                 } finally {
                     delivery.stop();
                 }
@@ -112,12 +124,18 @@ public final class RechargeLatencyBench {
         }
     }
 
-    private static void report(List<Double> millis) {
+    private static void report(String what, List<Double> millis) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "order placed -> CONFIRMED: median %.0f ms, p95 %.0f ms, max %.0f ms,"
-                        + " min %.0f ms (n=%d)%n", percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.getLast(),
-                sorted.getFirst(), sorted.size());
+        System.out.printf(Locale.ROOT, "order placed -> CONFIRMED, %s: median %.0f ms, p95 %.0f ms, max %.0f ms,"
+                        + " min %.0f ms (n=%d)%n", what, percentile(sorted, 0.50), percentile(sorted, 0.95),
+                sorted.getLast(), sorted.getFirst(), sorted.size());
+    }
+
+    /** Exchanges asked of the engine's buses so far. */
+    private static long requests(CollectionEngine engine) {
+        return engine.status().collectors().stream().flatMap(c -> c.ports().stream())
+                .mapToLong(EngineStatus.PortStatus::requests).sum();
     }
 
     private static double percentile(List<Double> sorted, double share) {
