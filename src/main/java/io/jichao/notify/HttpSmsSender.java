@@ -48,10 +48,11 @@ class HttpSmsSender implements SmsSender {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SmsSendException("HTTP gateway not reached: " + e, e);
+            // Retried even when the request may have arrived: the body's id lets the gateway drop a repeat.
+            throw new SmsSendException("HTTP gateway not reached: " + e, e, Failure.UNREACHABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmsSendException("interrupted", e);
+            throw new SmsSendException("interrupted", e, Failure.UNREACHABLE);
         }
         if (response.statusCode() / 100 != 2) {
             throw new SmsSendException("HTTP gateway answered " + response.statusCode());

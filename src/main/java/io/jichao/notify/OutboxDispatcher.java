@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.notify.Outbox.Claimed;
+import io.jichao.notify.SmsSender.Failure;
 import io.jichao.notify.SmsSender.Sent;
 import io.jichao.notify.SmsSender.SmsSendException;
 
@@ -47,12 +48,19 @@ class OutboxDispatcher {
         }
         List<Claimed> claimed = transactions.execute(tx -> outbox.claim(now, properties.batchSize()));
         int handed = 0;
+        boolean reachable = true;
         for (Claimed message : claimed) {
+            if (!reachable) {
+                // The gateway is down: the rest wait for the next round without spending an attempt.
+                Instant next = clock.instant().plus(properties.retryMin());
+                transactions.executeWithoutResult(tx -> outbox.defer(message.id(), next, "gateway unreachable"));
+                continue;
+            }
             if (holdBack(message)) {
                 continue;
             }
             handed++;
-            send(sender, message);
+            reachable = send(sender, message);
         }
         return handed;
     }
@@ -75,20 +83,29 @@ class OutboxDispatcher {
         return false;
     }
 
-    private void send(SmsSender sender, Claimed message) {
+    /** Sends one message and stores the outcome; false when the gateway is not usable for this round. */
+    private boolean send(SmsSender sender, Claimed message) {
+        Failure failure;
+        String error;
         try {
             Sent sent = sender.send(new SmsSender.Sms(message.id(), message.phone(), message.body()));
             transactions.executeWithoutResult(tx -> outbox.sent(message.id(), sent.messageId(), sent.delivered(), clock.instant()));
-        } catch (SmsSendException | RuntimeException e) {
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (message.attempts() >= properties.maxAttempts()) {
-                log.warn("SMS {} to {} failed for good after {} attempts: {}", message.id(), message.phone(), message.attempts(), error);
-                transactions.executeWithoutResult(tx -> outbox.fail(message.id(), error));
-            } else {
-                Instant next = clock.instant().plus(Backoff.after(message.attempts(), properties.retryMin(), properties.retryMax()));
-                log.info("SMS {} attempt {} failed, next at {}: {}", message.id(), message.attempts(), next, error);
-                transactions.executeWithoutResult(tx -> outbox.retry(message.id(), next, error));
-            }
+            return true;
+        } catch (SmsSendException e) {
+            failure = e.failure();
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            failure = Failure.REFUSED;
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
+        if (failure == Failure.OUTCOME_UNKNOWN || message.attempts() >= properties.maxAttempts()) {
+            log.warn("SMS {} to {} failed for good after {} attempts: {}", message.id(), message.phone(), message.attempts(), error);
+            transactions.executeWithoutResult(tx -> outbox.fail(message.id(), error));
+        } else {
+            Instant next = clock.instant().plus(Backoff.after(message.attempts(), properties.retryMin(), properties.retryMax()));
+            log.info("SMS {} attempt {} failed, next at {}: {}", message.id(), message.attempts(), next, error);
+            transactions.executeWithoutResult(tx -> outbox.retry(message.id(), next, error));
+        }
+        return failure == Failure.REFUSED;
     }
 }

@@ -67,10 +67,18 @@ class SmppSmsSender implements SmsSender, AutoCloseable {
             return new Sent(messageId, false);
         } catch (NegativeResponseException e) {
             // The SMSC answered and refused this message; the session is fine.
-            throw new SmsSendException("submit_sm refused, command status " + e.getCommandStatus(), e);
-        } catch (PDUException | ResponseTimeoutException | InvalidResponseException | IOException e) {
+            throw new SmsSendException("submit_sm refused, command status " + e.getCommandStatus(), e, Failure.REFUSED);
+        } catch (PDUException e) {
+            throw new SmsSendException("submit_sm not built: " + e.getMessage(), e, Failure.REFUSED);
+        } catch (IOException e) {
+            // Writing the PDU failed: the SMSC did not get it.
             closeSession();
-            throw new SmsSendException("submit_sm failed: " + e, e);
+            throw new SmsSendException("submit_sm not sent: " + e, e, Failure.UNREACHABLE);
+        } catch (ResponseTimeoutException | InvalidResponseException e) {
+            // SMPP has no idempotency key: a lost or garbled submit_sm_resp may hide an accepted message.
+            closeSession();
+            throw new SmsSendException("no valid submit_sm_resp (" + e + "); outcome unknown, not sent again", e,
+                    Failure.OUTCOME_UNKNOWN);
         }
     }
 
@@ -88,7 +96,7 @@ class SmppSmsSender implements SmsSender, AutoCloseable {
                     config.timeout().toMillis());
         } catch (IOException e) {
             fresh.close();
-            throw new SmsSendException("SMPP bind to " + config.host() + ":" + config.port() + " failed: " + e.getMessage(), e);
+            throw new SmsSendException("SMPP bind to " + config.host() + ":" + config.port() + " failed: " + e.getMessage(), e, Failure.UNREACHABLE);
         }
         session = fresh;
         return fresh;

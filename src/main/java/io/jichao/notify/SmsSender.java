@@ -23,14 +23,35 @@ public interface SmsSender {
     record Sent(String messageId, boolean delivered) {
     }
 
-    /** The gateway did not accept the message. */
+    /** Why a send failed, which decides what the dispatcher does next. */
+    enum Failure {
+        /** The gateway answered and refused this message: retried with back-off. */
+        REFUSED,
+        /** The gateway could not be reached, nothing was sent: retried, the rest of the round waits. */
+        UNREACHABLE,
+        /**
+         * The message went out but no answer came (e.g. no submit_sm_resp): it may have been
+         * accepted, so it is FAILED rather than sent a second time; the rest of the round waits.
+         */
+        OUTCOME_UNKNOWN
+    }
+
+    /** The gateway did not accept the message, or its answer was lost. */
     final class SmsSendException extends Exception {
-        public SmsSendException(String message, Throwable cause) {
+        private final Failure failure;
+
+        public SmsSendException(String message, Throwable cause, Failure failure) {
             super(message, cause);
+            this.failure = failure;
         }
 
         public SmsSendException(String message) {
             super(message);
+            this.failure = Failure.REFUSED;
+        }
+
+        public Failure failure() {
+            return failure;
         }
     }
 }

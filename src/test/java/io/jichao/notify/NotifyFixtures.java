@@ -34,6 +34,14 @@ public final class NotifyFixtures {
         this.users = users;
     }
 
+    /**
+     * Moves every queued message far into the future, so a dispatch round a test runs next sees only
+     * the messages that test queues (all test classes share one outbox).
+     */
+    public static void parkQueuedMessages(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        jdbc.update("UPDATE notification SET next_attempt_at = '2099-01-01 00:00:00' WHERE state = 'QUEUED'");
+    }
+
     /** A number no other test uses. */
     public static String phone() {
         return "139" + RUN + String.format("%03d", SEQUENCE.incrementAndGet());

@@ -52,6 +52,7 @@ class SmppOutboxIT {
     @BeforeEach
     void fixtures() {
         fixtures = new NotifyFixtures(meters, structure, users);
+        NotifyFixtures.parkQueuedMessages(jdbc);
     }
 
     @Test
@@ -149,6 +150,29 @@ class SmppOutboxIT {
                 assertThat(message(id).state()).isIn(NotificationState.SENT, NotificationState.DELIVERED);
                 assertThat(message(id).attempts()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void a_lost_submit_sm_resp_fails_the_message_instead_of_sending_it_twice() throws Exception {
+        String phone = NotifyFixtures.phone();
+        long meterId = fixtures.meterWithPhones("A", List.of(phone));
+        long id = notifications.toHousehold(meterId, "sms.recharge.confirmed", VALUES, NotifyFixtures.key("lost")).getFirst();
+        try (TestSmsc smsc = TestSmsc.start()) {
+            smsc.delayAnswers(Duration.ofSeconds(5));
+            SmsProperties properties = withSmscPort(smsc.port());
+            TestClock clock = new TestClock(Instant.now().plusSeconds(1));
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, properties, transactions, clock);
+            try (SmppSmsSender sender = new SmppSmsSender(properties.smpp(), receipts)) {
+                dispatcher.dispatch(sender);
+                smsc.delayAnswers(Duration.ZERO);
+                clock.advance(Duration.ofHours(1));
+                dispatcher.dispatch(sender);
+            }
+            NotificationView failed = message(id);
+            assertThat(failed.state()).isEqualTo(NotificationState.FAILED);
+            assertThat(failed.lastError()).contains("outcome unknown");
+            assertThat(smsc.submittedTo(phone)).hasSize(1);
         }
     }
 

@@ -69,6 +69,7 @@ final class TestSmsc implements AutoCloseable {
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Submitted> submitted;
     private volatile boolean open = true;
+    private volatile long answerDelayMillis;
 
     private TestSmsc(int port, List<Submitted> submitted) throws IOException {
         this.submitted = submitted;
@@ -87,6 +88,11 @@ final class TestSmsc implements AutoCloseable {
     /** Starts again on the port of an earlier server, keeping its record of submissions. */
     static TestSmsc restart(TestSmsc stopped) throws IOException {
         return new TestSmsc(stopped.port, stopped.submitted);
+    }
+
+    /** Holds each submit_sm_resp back this long (longer than the client's timeout: a lost answer). */
+    void delayAnswers(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
     }
 
     int port() {
@@ -156,6 +162,9 @@ final class TestSmsc implements AutoCloseable {
                     text = octets.getValue();
                 }
                 submitted.add(new Submitted(id, submit.getDestAddress(), new String(text, StandardCharsets.UTF_16BE)));
+                if (answerDelayMillis > 0) {
+                    Thread.sleep(answerDelayMillis);
+                }
                 threads.execute(() -> {
                     try {
                         Thread.sleep(50);
