@@ -65,7 +65,7 @@ public class NotificationsView extends VerticalLayout implements HasPageTitleKey
         outbox.addColumn(m -> time(m.createdAt())).setHeader(getTranslation("notifications.col.created")).setKey("created").setAutoWidth(true);
         outbox.addColumn(NotificationView::phone).setHeader(getTranslation("notifications.col.phone")).setKey("phone").setAutoWidth(true);
         outbox.addColumn(NotificationView::body).setHeader(getTranslation("notifications.col.text")).setKey("text").setFlexGrow(1);
-        outbox.addColumn(m -> m.state().name()).setHeader(getTranslation("notifications.col.state")).setKey("state").setAutoWidth(true);
+        outbox.addColumn(m -> getTranslation("notifications.state." + m.state().name())).setHeader(getTranslation("notifications.col.state")).setKey("state").setAutoWidth(true);
         outbox.addColumn(NotificationView::attempts).setHeader(getTranslation("notifications.col.attempts")).setKey("attempts").setAutoWidth(true);
         outbox.addColumn(m -> time(m.nextAttemptAt())).setHeader(getTranslation("notifications.col.next")).setKey("next").setAutoWidth(true);
         outbox.addColumn(NotificationView::lastError).setHeader(getTranslation("notifications.col.error")).setKey("error").setAutoWidth(true);

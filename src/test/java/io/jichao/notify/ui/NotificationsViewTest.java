@@ -96,7 +96,7 @@ class NotificationsViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<NotificationView> outbox = byId(Grid.class, NotificationsView.OUTBOX_ID);
         NotificationView row = GridKt._findAll(outbox).stream().filter(m -> m.phone().equals(phone)).findFirst().orElseThrow();
-        assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "state"), row)).isEqualTo("QUEUED");
+        assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "state"), row)).isEqualTo("Queued");
         assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "text"), row)).contains("5.00");
     }
 
