@@ -35,11 +35,11 @@ public final class NotifyFixtures {
     }
 
     /**
-     * Moves every queued message far into the future, so a dispatch round a test runs next sees only
+     * Moves every queued message far into the future (TIMESTAMP ends in 2038), so a dispatch round a test runs next sees only
      * the messages that test queues (all test classes share one outbox).
      */
     public static void parkQueuedMessages(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        jdbc.update("UPDATE notification SET next_attempt_at = '2099-01-01 00:00:00' WHERE state = 'QUEUED'");
+        jdbc.update("UPDATE notification SET next_attempt_at = '2037-12-31 00:00:00' WHERE state = 'QUEUED'");
     }
 
     /** A number no other test uses. */
