@@ -77,11 +77,12 @@ public class HandheldTaskService {
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final RechargeSms sms;
     private final Clock clock;
 
     HandheldTaskService(RechargeOrderRepository orders, HandheldTaskStore tasks, HandheldKeys keys,
                         EntityManager entityManager, CurrentOperator currentOperator, AuditTrail audit,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, RechargeSms sms, Clock clock) {
         this.orders = orders;
         this.tasks = tasks;
         this.keys = keys;
@@ -89,6 +90,7 @@ public class HandheldTaskService {
         this.currentOperator = currentOperator;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.sms = sms;
         this.clock = clock;
     }
 
@@ -227,6 +229,7 @@ public class HandheldTaskService {
                 order.releaseFromHandheld(null);
                 order.moveTo(RechargeState.SENT, now, null);
                 order.moveTo(RechargeState.CONFIRMED, now, null);
+                sms.confirmed(order, done.remainingAfter());
                 audit.record(operator.username(), "HANDHELD_CONFIRM", "meter " + order.getMeterId(),
                         "order " + order.getId() + " task " + task.id() + ": " + done.note(order.getKwh()));
                 confirmed++;

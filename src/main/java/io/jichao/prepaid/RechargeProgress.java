@@ -24,11 +24,13 @@ public class RechargeProgress {
 
     private final RechargeOrderRepository orders;
     private final AuditTrail audit;
+    private final RechargeSms sms;
     private final Clock clock;
 
-    RechargeProgress(RechargeOrderRepository orders, AuditTrail audit, Clock clock) {
+    RechargeProgress(RechargeOrderRepository orders, AuditTrail audit, RechargeSms sms, Clock clock) {
         this.orders = orders;
         this.audit = audit;
+        this.sms = sms;
         this.clock = clock;
     }
 
@@ -96,6 +98,9 @@ public class RechargeProgress {
         order.moveTo(target, clock.instant(), failure);
         audit.record(SYSTEM, "RECHARGE_" + target.name(), "meter " + order.getMeterId(),
                 "order " + orderId + " " + from + " -> " + target + (failure == null ? "" : ": " + failure));
+        if (target == RechargeState.CONFIRMED) {
+            sms.confirmed(order, null);
+        }
         return order.view();
     }
 }

@@ -25,6 +25,8 @@ import io.jichao.audit.AuditTrail;
 import io.jichao.prepaid.HandheldKeys.SiteKey;
 import io.jichao.prepaid.HandheldTaskService.ImportSummary;
 import io.jichao.prepaid.HandheldTaskService.TaskFile;
+import io.jichao.notify.NotificationService;
+import io.jichao.notify.NotifyFixtures;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.Money;
 import io.jichao.testing.JichaoSpringTest;
@@ -53,6 +55,8 @@ class HandheldTaskServiceIT {
     private AuditTrail audit;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private NotificationService notifications;
 
     private PrepaidFixtures fixtures;
     private long meterA;
@@ -174,6 +178,23 @@ class HandheldTaskServiceIT {
         assertThat(accounts.balanceOfMeter(meterA).money()).isEqualTo(Money.of("50.00"));
         assertThat(state(meterA, done)).isEqualTo(RechargeState.CONFIRMED);
         assertThat(state(meterB, failed)).isEqualTo(RechargeState.CREATED);
+    }
+
+    @Test
+    void a_handheld_confirmation_texts_the_household_the_remaining_energy_the_handheld_read() {
+        String phone = NotifyFixtures.phone();
+        long meter = new NotifyFixtures(meters, structure, users).meterWithPhones("A", List.of(phone));
+        fixtures.flatGroup("0.5000", meter);
+        LoginSupport.loginAs(users, "clerk");
+        long done = order(meter, "20.00");
+        TaskFile file = handheld.export(List.of(done));
+
+        handheld.importResults(result(file, row -> doneRow(row, "2", "3", "5.00", "45.00")));
+
+        assertThat(notifications.messages(RechargeSms.dedupKey(done))).singleElement().satisfies(text -> {
+            assertThat(text.phone()).isEqualTo(phone);
+            assertThat(text.body()).isEqualTo("【集抄】充值成功：20.00元，40.00度。电表剩余电量：45.00度。");
+        });
     }
 
     @Test
