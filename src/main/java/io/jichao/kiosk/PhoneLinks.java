@@ -55,8 +55,11 @@ public class PhoneLinks {
 
     /** A link token for the signed-in resident, valid for {@code phone-link-validity}. */
     public String issue(Resident resident) {
-        long expires = clock.instant().plus(properties.phoneLinkValidity()).getEpochSecond();
-        String payload = resident.householdId() + "-" + resident.deviceId() + "-" + expires;
+        return issue(resident, clock.instant().plus(properties.phoneLinkValidity()));
+    }
+
+    String issue(Resident resident, Instant expires) {
+        String payload = resident.householdId() + "-" + resident.deviceId() + "-" + expires.getEpochSecond();
         return payload + "." + sign(payload);
     }
 
