@@ -171,7 +171,7 @@ class KioskSecurityIT {
     }
 
     @Test
-    void a_phone_link_opens_the_residents_view_until_it_expires_and_never_when_forged_or_revoked() {
+    void a_phone_link_opens_the_residents_view_until_it_expires_and_never_when_forged_or_revoked() throws Exception {
         IssuedKiosk kiosk = fixtures.registerKiosk("B");
         TestHousehold household = fixtures.household("B", PIN);
         Resident resident = ((SignInResult.SignedIn) signIn.signIn(kiosk.deviceId(), household.typedRoom(), PIN)).resident();
@@ -191,6 +191,8 @@ class KioskSecurityIT {
         String otherHousehold = (household.householdId() + 1) + token.substring(token.indexOf('-'));
         assertThat(links.open(otherHousehold)).isEmpty();
         assertThat(links.open("1-2-3.abc")).isEmpty();
+
+        assertThat(get("/" + PhoneLinks.PATH + token, null).statusCode()).as("reachable without login").isEqualTo(200);
 
         fixtures.revoke(kiosk.deviceId());
         assertThat(links.open(token)).isEmpty();
