@@ -91,24 +91,28 @@ class KioskBrowserIT {
 
         driver.get(base + "/kiosk");
         wait.until(d -> d.findElements(By.id(KioskView.REFUSED_ID)).size() == 1);
+        fitViewport(width, height);
+        hideDevTools();
         assertThat(driver.findElements(By.id("kiosk-key-1"))).isEmpty();
-        BrowserSupport.screenshot(driver, "kiosk-" + orientation + "-unregistered");
+        shot("kiosk-" + orientation + "-unregistered");
 
         driver.get(base + kiosk.path());
         wait.until(d -> d.findElements(By.id("kiosk-key-1")).size() == 1);
+        hideDevTools();
+        assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(width);
         assertThat(driver.getCurrentUrl()).endsWith("/kiosk").doesNotContain(kiosk.token());
         assertThat(driver.manage().getCookieNamed(KioskDeviceService.COOKIE).isHttpOnly()).isTrue();
         assertThat((String) js("return document.cookie;")).doesNotContain(kiosk.token());
         WebElement key = driver.findElement(By.id("kiosk-key-5"));
         assertThat(key.getSize().getHeight()).as("touch target height in px").isGreaterThanOrEqualTo(80);
         assertThat(key.getSize().getWidth()).as("touch target width in px").isGreaterThanOrEqualTo(100);
-        BrowserSupport.screenshot(driver, "kiosk-" + orientation + "-start");
+        shot("kiosk-" + orientation + "-start");
 
         touch(household.typedRoom());
         click(KioskView.NEXT_ID);
         wait.until(d -> d.findElements(By.id(KioskView.SIGN_IN_ID)).size() == 1);
         touch(PIN);
-        BrowserSupport.screenshot(driver, "kiosk-" + orientation + "-pin");
+        shot("kiosk-" + orientation + "-pin");
         click(KioskView.SIGN_IN_ID);
 
         WebElement remaining = wait.until(d -> d.findElement(By.id("kiosk-remaining")));
@@ -119,13 +123,32 @@ class KioskBrowserIT {
                 .intValue() > 0);
         assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
                 .as("no sideways scrolling").isLessThanOrEqualTo(0);
-        BrowserSupport.screenshot(driver, "kiosk-" + orientation + "-resident");
+        shot("kiosk-" + orientation + "-resident");
 
         click("kiosk-lang-en");
         wait.until(d -> d.findElement(By.id("kiosk-remaining")).getText().equals("86.40 kWh"));
-        BrowserSupport.screenshot(driver, "kiosk-" + orientation + "-resident-en");
+        shot("kiosk-" + orientation + "-resident-en");
         click("kiosk-sign-out");
         wait.until(d -> d.findElements(By.id("kiosk-key-1")).size() == 1);
+    }
+
+    /** Makes the page area (not the window with its frame) the touchscreen's size. */
+    private void fitViewport(int width, int height) {
+        int innerWidth = ((Number) js("return window.innerWidth;")).intValue();
+        int innerHeight = ((Number) js("return window.innerHeight;")).intValue();
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                window.getWidth() + width - innerWidth, window.getHeight() + height - innerHeight));
+    }
+
+    /** Dev mode's Copilot overlay (absent in production builds) would cover the language buttons. */
+    private void hideDevTools() {
+        js("document.querySelectorAll('copilot-main, vaadin-dev-tools').forEach(e => e.style.display = 'none');");
+    }
+
+    private void shot(String name) {
+        hideDevTools();
+        BrowserSupport.screenshot(driver, name);
     }
 
     private void touch(String digits) {
@@ -135,6 +158,7 @@ class KioskBrowserIT {
     }
 
     private void click(String id) {
+        hideDevTools();
         WebElement button = driver.findElement(By.id(id));
         js("arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();

@@ -67,7 +67,7 @@ class ResidentPanel extends Composite<VerticalLayout> {
         chart.setOption(UsageChart.option(overview.usage(), getTranslation("kiosk.usage.series"),
                 getTranslation("kiosk.usage.unit")));
         Div usage = card(new H3(getTranslation("kiosk.usage.title")), chart);
-        usage.getStyle().set("flex", "1 1 100%");
+        usage.setWidthFull();
 
         Div recharges = card(new H3(getTranslation("kiosk.recharges.title")));
         recharges.setId(RECHARGES_ID);
