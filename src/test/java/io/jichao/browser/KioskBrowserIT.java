@@ -123,6 +123,8 @@ class KioskBrowserIT {
                 .intValue() > 0);
         assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
                 .as("no sideways scrolling").isLessThanOrEqualTo(0);
+        assertThat(((Number) js("return document.documentElement.scrollHeight - window.innerHeight;")).intValue())
+                .as("the whole page fits the screen").isLessThanOrEqualTo(0);
         shot("kiosk-" + orientation + "-resident");
 
         click("kiosk-lang-en");

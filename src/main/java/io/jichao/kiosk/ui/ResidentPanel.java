@@ -79,19 +79,24 @@ class ResidentPanel extends Composite<VerticalLayout> {
                     recharge.amount().yuan().toPlainString(), recharge.kwh().value().toPlainString(),
                     getTranslation("recharge.state." + recharge.state()))));
         }
-        recharges.getStyle().set("flex", "1 1 28rem");
-        Div lower = new Div(recharges);
-        wrap(lower);
+        // Two columns side by side on a landscape screen, stacked on a portrait one (or a phone).
+        Div left = column(tiles, usage);
+        left.getStyle().set("flex", "2 1 48rem");
+        Div right = column();
+        right.getStyle().set("flex", "1 1 22rem");
         if (phoneUrl != null) {
             Image qr = new Image(QrCode.svgDataUrl(phoneUrl), getTranslation("kiosk.qr.alt"));
             qr.setId(QR_ID);
             qr.setWidth("14rem");
             qr.setHeight("14rem");
             Div phone = card(new H3(getTranslation("kiosk.qr.title")), qr, line(getTranslation("kiosk.qr.hint", linkMinutes)));
-            phone.getStyle().set("flex", "0 1 20rem").set("text-align", "center");
-            lower.add(phone);
+            phone.getStyle().set("text-align", "center");
+            right.add(phone);
         }
-        layout.add(greeting, tiles, usage, lower);
+        right.add(recharges);
+        Div columns = new Div(left, right);
+        wrap(columns);
+        layout.add(greeting, columns);
         if (onSignOut != null) {
             Button signOut = new Button(getTranslation("kiosk.signOut"), click -> onSignOut.run());
             signOut.setId(SIGN_OUT_ID);
@@ -100,6 +105,13 @@ class ResidentPanel extends Composite<VerticalLayout> {
             signOut.setWidthFull();
             layout.add(signOut);
         }
+    }
+
+    private static Div column(Component... content) {
+        Div column = new Div(content);
+        column.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "1rem")
+                .set("min-width", "0");
+        return column;
     }
 
     private static void wrap(Div row) {
