@@ -107,6 +107,20 @@ public final class KioskFixtures {
         return links.issue(resident, expires);
     }
 
+    /** A recharge order of the household as the recharge service stores it (account opened if missing). */
+    public void recharge(TestHousehold household, String yuan, String kwh, String state, Instant at) {
+        jdbc.update("INSERT IGNORE INTO prepaid_account (household_id, opened_at) VALUES (?, ?)",
+                household.householdId(), Timestamp.from(at));
+        long accountId = jdbc.queryForObject("SELECT id FROM prepaid_account WHERE household_id = ?", Long.class,
+                household.householdId());
+        jdbc.update("""
+                INSERT INTO recharge_order (idempotency_key, account_id, meter_id, amount, kwh, price, payment_method,
+                    state, created_by, created_at, state_changed_at)
+                VALUES (?, ?, ?, ?, ?, 0.5000, 'CASH', ?, 'clerk', ?, ?)""",
+                UUID.randomUUID().toString(), accountId, household.meterId(), new BigDecimal(yuan), new BigDecimal(kwh),
+                state, Timestamp.from(at), Timestamp.from(at));
+    }
+
     /** A remaining-energy reading as the engine stores it. */
     public void remaining(long meterId, String kwh, Instant readAt) {
         jdbc.update("INSERT INTO reading (meter_id, item, value, meter_time, read_at, source) VALUES (?, 'REMAINING_ENERGY', ?, NULL, ?, 'CYCLE')",

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -125,6 +127,8 @@ class KioskViewTest extends KaribuTest {
         fixtures.dailyClosings(household.meterId(), today.minusDays(8),
                 "100.00", "103.00", "106.00", null, "112.00", "115.00", "118.00", "121.00");
         fixtures.remaining(household.meterId(), "45.50", clock.instant().minusSeconds(600));
+        fixtures.recharge(household, "20.00", "40.00", "CONFIRMED", Instant.parse("2026-01-05T02:00:00Z"));
+        fixtures.recharge(household, "50.00", "100.00", "SENT", Instant.parse("2026-01-09T02:00:00Z"));
         openKiosk(kiosk.token());
         assertThat(_get(Span.class, spec -> spec.withId(KioskView.BUILDING_ID)).getText()).startsWith("A ");
 
@@ -138,6 +142,9 @@ class KioskViewTest extends KaribuTest {
         assertThat(text(ResidentPanel.DAYS_LEFT_ID)).isEqualTo("about 15 days");
         String chart = _get(EChart.class, spec -> spec.withId(ResidentPanel.CHART_ID)).getOption();
         assertThat(chart).contains("\"data\":[null,").contains("3.00,3.00,null,null,3.00,3.00,3.00]");
+        assertThat(_get(Div.class, spec -> spec.withId(ResidentPanel.RECHARGES_ID)).getElement().getTextRecursively())
+                .contains("2026-01-09 10:00  50.00 yuan  100.00 kWh  Sent to the meter")
+                .containsSubsequence("2026-01-09", "2026-01-05 10:00  20.00 yuan  40.00 kWh  Confirmed");
         assertThat(_get(Image.class, spec -> spec.withId(ResidentPanel.QR_ID)).getSrc())
                 .startsWith("data:image/svg+xml;base64,");
     }
