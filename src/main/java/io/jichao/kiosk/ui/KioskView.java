@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -24,13 +22,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 
 import io.jichao.kiosk.KioskDeviceService;
 import io.jichao.kiosk.KioskProperties;
@@ -118,7 +112,7 @@ public class KioskView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        terminal = deviceToken().flatMap(devices::identify).orElse(null);
+        terminal = KioskRequests.deviceToken().flatMap(devices::identify).orElse(null);
         if (terminal == null) {
             refuse();
         } else {
@@ -225,7 +219,7 @@ public class KioskView extends VerticalLayout implements BeforeEnterObserver, Ha
         resident = signedIn;
         screen = Screen.RESIDENT;
         message.setText("");
-        show(new ResidentPanel(overview, phoneUrl(links.issue(signedIn)), properties.phoneLinkValidity().toMinutes(),
+        show(new ResidentPanel(overview, KioskRequests.phoneUrl(properties.publicUrl(), links.issue(signedIn)), properties.phoneLinkValidity().toMinutes(),
                 this::signOut));
     }
 
@@ -302,26 +296,5 @@ public class KioskView extends VerticalLayout implements BeforeEnterObserver, Ha
             case PIN -> showPin();
             case RESIDENT -> showResident(resident);
         }
-    }
-
-    private static Optional<String> deviceToken() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        Cookie[] cookies = request == null ? null : request.getCookies();
-        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(cookie -> KioskDeviceService.COOKIE.equals(cookie.getName()))
-                .map(Cookie::getValue)
-                .findFirst();
-    }
-
-    private String phoneUrl(String token) {
-        String base = properties.publicUrl().strip();
-        if (base.isEmpty()) {
-            HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
-            boolean defaultPort = (request.getScheme().equals("http") && request.getServerPort() == 80)
-                    || (request.getScheme().equals("https") && request.getServerPort() == 443);
-            base = request.getScheme() + "://" + request.getServerName()
-                    + (defaultPort ? "" : ":" + request.getServerPort()) + request.getContextPath();
-        }
-        return (base.endsWith("/") ? base : base + "/") + PhoneLinks.PATH + token;
     }
 }
