@@ -44,7 +44,7 @@ class EmbeddedMariaDbConfiguration {
             config.addArg("--user=root");
         }
         DBConfiguration built = config.build();
-        DB db = DB.newEmbeddedDB(built);
+        DB db = PatientDb.create(built, properties.startTimeout());
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
