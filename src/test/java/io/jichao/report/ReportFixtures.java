@@ -29,21 +29,21 @@ import io.jichao.testing.LoginSupport;
  * fixtures' and the demo park stays as it is; codes and addresses carry a per-run prefix because all
  * test classes share one database.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    static final String RUN = String.valueOf(Math.floorMod(UUID.randomUUID().hashCode(), 90_000) + 10_000);
+    public static final String RUN = String.valueOf(Math.floorMod(UUID.randomUUID().hashCode(), 90_000) + 10_000);
 
     private final MeterService meters;
     private final SiteStructureService structure;
     private final UserDetailsService users;
     private final JdbcTemplate jdbc;
-    final EnergyFixtures energy;
-    final BuildingView building;
-    final FloorView floor;
-    final BoxView box;
+    public final EnergyFixtures energy;
+    public final BuildingView building;
+    public final FloorView floor;
+    public final BoxView box;
 
-    ReportFixtures(MeterService meters, SiteStructureService structure, UserDetailsService users, JdbcTemplate jdbc) {
+    public ReportFixtures(MeterService meters, SiteStructureService structure, UserDetailsService users, JdbcTemplate jdbc) {
         this.meters = meters;
         this.structure = structure;
         this.users = users;
@@ -58,11 +58,11 @@ final class ReportFixtures {
     }
 
     /** A meter in the fixture building (in the box when {@code inBox}) with its own household. */
-    long meter(String householdName, int ctRatio, boolean inBox) {
+    public long meter(String householdName, int ctRatio, boolean inBox) {
         return meter(building.id(), householdName, ctRatio, inBox ? box.id() : null, null);
     }
 
-    long meter(long buildingId, String householdName, int ctRatio, Long boxId, BigDecimal alarmLevel1) {
+    public long meter(long buildingId, String householdName, int ctRatio, Long boxId, BigDecimal alarmLevel1) {
         LoginSupport.loginAs(users, "super");
         int n = SEQUENCE.incrementAndGet();
         String address = "66" + RUN + String.format("%05d", n);
@@ -73,25 +73,25 @@ final class ReportFixtures {
         return id;
     }
 
-    String address(long meterId) {
+    public String address(long meterId) {
         return jdbc.queryForObject("SELECT address FROM meter WHERE id = ?", String.class, meterId);
     }
 
-    long householdOf(long meterId) {
+    public long householdOf(long meterId) {
         return jdbc.queryForObject("SELECT household_id FROM meter WHERE id = ?", Long.class, meterId);
     }
 
     /** A register value taken at 23:00 Shanghai of the day: that day's closing. */
-    void closing(long meterId, LocalDate day, String kwh) {
+    public void closing(long meterId, LocalDate day, String kwh) {
         energy.read(meterId, day.atTime(23, 0).atZone(TimeConfiguration.DISPLAY_ZONE).toInstant(), kwh);
     }
 
-    void remaining(long meterId, Instant at, String kwh) {
+    public void remaining(long meterId, Instant at, String kwh) {
         jdbc.update("INSERT INTO reading (meter_id, item, value, meter_time, read_at, source) VALUES (?, 'REMAINING_ENERGY', ?, NULL, ?, 'CYCLE')",
                 meterId, new BigDecimal(kwh), Timestamp.from(at));
     }
 
-    long buildingId(String code) {
+    public long buildingId(String code) {
         return jdbc.queryForObject("SELECT id FROM building WHERE code = ?", Long.class, code);
     }
 }
