@@ -198,7 +198,8 @@ public class LineLossService {
 
     private static HierarchyNode node(java.sql.ResultSet row) throws java.sql.SQLException {
         long parent = row.getLong(6);
+        Long parentId = row.wasNull() ? null : parent;
         return new HierarchyNode(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.wasNull() ? null : parent);
+                row.getString(5), parentId);
     }
 }

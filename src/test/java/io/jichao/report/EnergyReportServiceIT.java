@@ -224,7 +224,10 @@ class EnergyReportServiceIT {
         assertThat(reports.report(new EnergyQuery(ReportLevel.DISTRICT, null, Granularity.DAY, day, day)).meters())
                 .isPositive();
         LoginSupport.loginAs(users, "clerk");
-        assertThat(reports.targets(ReportLevel.METER, ReportFixtures.RUN, 0, 50)).isEmpty();
+        assertThat(reports.targets(ReportLevel.METER, fixtures.address(meter), 0, 50)).isEmpty();
+        LoginSupport.loginAs(users, "finance");
+        assertThat(reports.targets(ReportLevel.METER, fixtures.address(meter), 0, 50)).extracting(ReportTarget::id)
+                .containsExactly(meter);
     }
 
     private static List<Optional<Kwh>> values(EnergyReport report) {

@@ -56,28 +56,18 @@ class HierarchyTree extends Composite<VerticalLayout> {
     void setNodes(List<HierarchyNode> nodes) {
         Map<Long, HierarchyNode> byId = new HashMap<>();
         nodes.forEach(n -> byId.put(n.meterId(), n));
-        TreeData<HierarchyNode> data = new TreeData<>();
-        List<HierarchyNode> pending = new ArrayList<>(nodes);
-        // Parents first: a node is added once its parent is in the tree (or it has none in view).
-        while (!pending.isEmpty()) {
-            int before = pending.size();
-            pending.removeIf(node -> {
-                HierarchyNode up = node.parentId() == null ? null : byId.get(node.parentId());
-                if (up == null) {
-                    data.addItem(null, node);
-                    return true;
-                }
-                if (data.contains(up)) {
-                    data.addItem(up, node);
-                    return true;
-                }
-                return false;
-            });
-            if (pending.size() == before) {
-                pending.forEach(node -> data.addItem(null, node));
-                pending.clear();
+        Map<Long, List<HierarchyNode>> children = new HashMap<>();
+        List<HierarchyNode> roots = new ArrayList<>();
+        for (HierarchyNode node : nodes) {
+            // A meter whose parent is outside the operator's view is shown as a root.
+            if (node.parentId() == null || !byId.containsKey(node.parentId())) {
+                roots.add(node);
+            } else {
+                children.computeIfAbsent(node.parentId(), p -> new ArrayList<>()).add(node);
             }
         }
+        TreeData<HierarchyNode> data = new TreeData<>();
+        data.addItems(roots, node -> children.getOrDefault(node.meterId(), List.of()));
         tree.setDataProvider(new TreeDataProvider<>(data));
         tree.expandRecursively(data.getRootItems(), 8);
         parent.setItems(nodes);

@@ -110,7 +110,7 @@ class EnergyReportViewTest extends KaribuTest {
         level.setValue(chosen);
         @SuppressWarnings("unchecked")
         ComboBox<ReportTarget> target = _get(ComboBox.class, spec -> spec.withId(EnergyReportView.TARGET_ID));
-        target.setValue(target.getLazyDataView().getItems().filter(t -> t.id() == meter).findFirst().orElseThrow());
+        target.setValue(new ReportTarget(meter, fixtures.address(meter)));
         @SuppressWarnings("unchecked")
         Select<Granularity> by = _get(Select.class, spec -> spec.withId(EnergyReportView.GRANULARITY_ID));
         by.setValue(granularity);
