@@ -1,7 +1,6 @@
 package io.jichao.report;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -199,9 +198,5 @@ public class ReportExports {
             }
             return get(figure.missing() > 0 ? "report.status.incomplete" : "report.status.complete");
         }
-    }
-
-    static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
     }
 }
