@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,40 +13,37 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Usage over the energy aggregates in one statement: per meter, each stored closing minus the
- * previous stored closing (window {@code LAG}), kept only when the previous row is the interval just
- * before (a gap leaves the interval missing, never zero) and the register went up or rolled over from
- * ≥ 900,000 to < 100,000 kWh (modulus 1,000,000; any other step back is a replaced or reset meter:
- * missing). This is {@code EnergyUsageService}'s rule, applied to many meters at once, with the
- * meter's CT × PT multiplier. Sums are exact; callers round once.
+ * Usage over the energy aggregates: one statement reads the scope's closings of the period (and of
+ * the interval before it) in primary-key order, and one pass applies {@code EnergyUsageService}'s
+ * rule to many meters at once: an interval's usage is its closing minus the closing of the interval
+ * just before, only when both rows exist (a gap leaves the interval missing, never zero) and the
+ * register went up or rolled over from ≥ 900,000 to < 100,000 kWh (modulus 1,000,000; any other step
+ * back is a replaced or reset meter: missing), times the meter's CT × PT. Registers have four
+ * decimals, so the pass adds exact integers of 0.0001 kWh; callers round once.
+ *
+ * <p>Why not in SQL: a {@code LAG} window or a self-join on the previous interval made MariaDB
+ * materialise or look up every row again and took 2.5-6 × as long as streaming the rows
+ * (docs/benchmarks.md, "Energy reports").
  */
 final class EnergySql {
 
     /** Known usage of intervals and how many intervals it covers. */
     record Sum(BigDecimal kwh, int intervals) {
         static final Sum NONE = new Sum(BigDecimal.ZERO, 0);
-
-        Sum plus(Sum other) {
-            return new Sum(kwh.add(other.kwh), intervals + other.intervals);
-        }
     }
 
-    private static final String USAGE = """
-            SELECT %1$s, SUM(u.used * m.ct_ratio * m.pt_ratio), COUNT(*)
-              FROM (SELECT w.meter_id, w.%2$s AS interval_start,
-                           CASE WHEN w.register_kwh >= w.previous THEN w.register_kwh - w.previous
-                                WHEN w.previous >= 900000 AND w.register_kwh < 100000
-                                THEN w.register_kwh + 1000000 - w.previous END AS used
-                      FROM (SELECT e.meter_id, e.%2$s, e.register_kwh,
-                                   LAG(e.register_kwh) OVER (PARTITION BY e.meter_id ORDER BY e.%2$s) AS previous,
-                                   LAG(e.%2$s) OVER (PARTITION BY e.meter_id ORDER BY e.%2$s) AS previous_start
-                              FROM %3$s e
-                             WHERE e.meter_id IN (SELECT m.id FROM meter m WHERE %4$s)
-                               AND e.%2$s >= :lookBack AND e.%2$s < :end) w
-                     WHERE w.%2$s >= :first AND w.previous_start = w.%2$s - INTERVAL 1 %5$s) u
-              JOIN meter m ON m.id = u.meter_id
-             WHERE u.used IS NOT NULL
-             GROUP BY %1$s""";
+    private static final long UNITS = 10_000;
+    private static final long MODULUS = 1_000_000 * UNITS;
+    private static final long ROLL_OVER_FROM = 900_000 * UNITS;
+    private static final long ROLL_OVER_TO = 100_000 * UNITS;
+
+    private static final String CLOSINGS = """
+            SELECT e.meter_id, TIMESTAMPDIFF(%3$s, :first, e.%2$s), CAST(e.register_kwh * 10000 AS SIGNED),
+                   f.ct_ratio * f.pt_ratio
+              FROM %1$s e JOIN meter f ON f.id = e.meter_id
+             WHERE e.meter_id IN (SELECT m.id FROM meter m WHERE %4$s)
+               AND e.%2$s >= :lookBack AND e.%2$s < :end
+             ORDER BY e.meter_id, e.%2$s""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -55,52 +53,103 @@ final class EnergySql {
 
     /** Per UTC hour start in [first, end): the scope's known usage. */
     Map<Instant, Sum> hourly(ReportScope scope, Instant first, Instant end) {
-        Map<Instant, Sum> sums = new HashMap<>();
-        jdbc.query(hourlySql("u.interval_start", scope), hourParams(scope, first, end), row -> {
-            sums.put(row.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                    new Sum(row.getBigDecimal(2), row.getInt(3)));
-        });
-        return sums;
+        int count = (int) ChronoUnit.HOURS.between(first, end);
+        PerInterval sums = new PerInterval(count);
+        scan(CLOSINGS.formatted("energy_hourly", "hour_start", "HOUR", scope.condition()),
+                params(scope, utc(first.minus(1, ChronoUnit.HOURS)), utc(first), utc(end)), count, sums);
+        Map<Instant, Sum> byHour = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            if (sums.intervals[i] > 0) {
+                byHour.put(first.plus(i, ChronoUnit.HOURS), new Sum(BigDecimal.valueOf(sums.units[i], 4), sums.intervals[i]));
+            }
+        }
+        return byHour;
     }
 
     /** Per Shanghai day in [first, last]: the scope's known usage. */
     Map<LocalDate, Sum> daily(ReportScope scope, LocalDate first, LocalDate last) {
-        Map<LocalDate, Sum> sums = new HashMap<>();
-        jdbc.query(dailySql("u.interval_start", scope), dayParams(scope, first, last), row -> {
-            sums.put(row.getObject(1, LocalDate.class), new Sum(row.getBigDecimal(2), row.getInt(3)));
-        });
-        return sums;
+        int count = (int) ChronoUnit.DAYS.between(first, last) + 1;
+        PerInterval sums = new PerInterval(count);
+        scan(CLOSINGS.formatted("energy_daily", "day", "DAY", scope.condition()),
+                params(scope, first.minusDays(1), first, last.plusDays(1)), count, sums);
+        Map<LocalDate, Sum> byDay = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            if (sums.intervals[i] > 0) {
+                byDay.put(first.plusDays(i), new Sum(BigDecimal.valueOf(sums.units[i], 4), sums.intervals[i]));
+            }
+        }
+        return byDay;
     }
 
     /** Per meter of the scope: its known usage over the Shanghai days [first, last]. */
     Map<Long, Sum> dailyPerMeter(ReportScope scope, LocalDate first, LocalDate last) {
+        int count = (int) ChronoUnit.DAYS.between(first, last) + 1;
+        Map<Long, long[]> perMeter = new HashMap<>();
+        scan(CLOSINGS.formatted("energy_daily", "day", "DAY", scope.condition()),
+                params(scope, first.minusDays(1), first, last.plusDays(1)), count, (meter, interval, units) -> {
+                    long[] sum = perMeter.computeIfAbsent(meter, m -> new long[2]);
+                    sum[0] += units;
+                    sum[1]++;
+                });
         Map<Long, Sum> sums = new HashMap<>();
-        jdbc.query(dailySql("u.meter_id", scope), dayParams(scope, first, last), row -> {
-            sums.put(row.getLong(1), new Sum(row.getBigDecimal(2), row.getInt(3)));
-        });
+        perMeter.forEach((meter, sum) -> sums.put(meter, new Sum(BigDecimal.valueOf(sum[0], 4), (int) sum[1])));
         return sums;
     }
 
-    private static String hourlySql(String groupBy, ReportScope scope) {
-        return USAGE.formatted(groupBy, "hour_start", "energy_hourly", scope.condition(), "HOUR");
+    /** Gets each known interval's usage in 0.0001 kWh, CT × PT applied. */
+    private interface Sink {
+        void add(long meterId, int interval, long units);
     }
 
-    private static String dailySql(String groupBy, ReportScope scope) {
-        return USAGE.formatted(groupBy, "day", "energy_daily", scope.condition(), "DAY");
+    private static final class PerInterval implements Sink {
+        private final long[] units;
+        private final int[] intervals;
+
+        PerInterval(int count) {
+            units = new long[count];
+            intervals = new int[count];
+        }
+
+        @Override
+        public void add(long meterId, int interval, long used) {
+            units[interval] += used;
+            intervals[interval]++;
+        }
     }
 
-    private static MapSqlParameterSource hourParams(ReportScope scope, Instant first, Instant end) {
-        return copy(scope).addValue("lookBack", utc(first.minusSeconds(3600))).addValue("first", utc(first))
-                .addValue("end", utc(end));
+    /** Rows come per meter in interval order; interval −1 is the closing before the period. */
+    private void scan(String sql, MapSqlParameterSource params, int count, Sink sink) {
+        long[] previous = {Long.MIN_VALUE, 0, 0};
+        jdbc.query(sql, params, row -> {
+            long meter = row.getLong(1);
+            int interval = row.getInt(2);
+            long register = row.getLong(3);
+            if (meter == previous[0] && interval == previous[1] + 1 && interval >= 0 && interval < count) {
+                long used = used(previous[2], register);
+                if (used >= 0) {
+                    sink.add(meter, interval, used * row.getInt(4));
+                }
+            }
+            previous[0] = meter;
+            previous[1] = interval;
+            previous[2] = register;
+        });
     }
 
-    private static MapSqlParameterSource dayParams(ReportScope scope, LocalDate first, LocalDate last) {
-        return copy(scope).addValue("lookBack", first.minusDays(1)).addValue("first", first)
-                .addValue("end", last.plusDays(1));
+    /** Register units used between two closings, or −1 when the register went back without rolling over. */
+    static long used(long previous, long closing) {
+        if (closing >= previous) {
+            return closing - previous;
+        }
+        if (previous >= ROLL_OVER_FROM && closing < ROLL_OVER_TO) {
+            return closing + MODULUS - previous;
+        }
+        return -1;
     }
 
-    private static MapSqlParameterSource copy(ReportScope scope) {
-        return new MapSqlParameterSource(scope.params().getValues());
+    private static MapSqlParameterSource params(ReportScope scope, Object lookBack, Object first, Object end) {
+        return new MapSqlParameterSource(scope.params().getValues()).addValue("lookBack", lookBack)
+                .addValue("first", first).addValue("end", end);
     }
 
     private static LocalDateTime utc(Instant at) {

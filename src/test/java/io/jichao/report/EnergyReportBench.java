@@ -57,6 +57,11 @@ public final class EnergyReportBench {
             System.out.printf(Locale.ROOT, "hourly report: %d rows, %d meters, total %s kWh, %d of %d missing%n",
                     sample.rows().size(), sample.meters(), sample.total().known().orElseThrow(),
                     sample.total().missing(), sample.total().expected());
+            if (Boolean.getBoolean("bench.variants")) {
+                UsageSqlVariants.run(context.getBean(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class),
+                        measured, LocalDateTime.ofInstant(EnergyReportService.startOf(MONTH_START), ZoneOffset.UTC),
+                        LocalDateTime.ofInstant(EnergyReportService.startOf(monthEnd.plusDays(1)), ZoneOffset.UTC));
+            }
             measure("building, hourly, one month", () -> reports.report(hourly));
             measure("building, daily, one month", () -> reports.report(new EnergyQuery(ReportLevel.BUILDING, measured,
                     Granularity.DAY, MONTH_START, monthEnd)));

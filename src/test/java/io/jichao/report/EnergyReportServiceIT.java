@@ -177,6 +177,36 @@ class EnergyReportServiceIT {
     }
 
     @Test
+    void a_replaced_meter_counts_until_its_removal_and_its_successor_from_its_first_closing() {
+        String room = "换表" + ReportFixtures.RUN;
+        long old = fixtures.meterInRoom(room, "换表户");
+        LocalDate d0 = LocalDate.of(2025, 2, 8);
+        fixtures.closing(old, d0, "100.00");
+        fixtures.closing(old, d0.plusDays(1), "110.00");
+        // Removed at 08:00 on 10 February: that day is still expected of it, the days after are not.
+        fixtures.removedAt(old, d0.plusDays(2).atTime(8, 0).atZone(EnergyReportService.ZONE).toInstant());
+        long successor = fixtures.meterInRoom(room, "换表户");
+        assertThat(fixtures.householdOf(successor)).isEqualTo(fixtures.householdOf(old));
+        fixtures.closing(successor, d0.plusDays(2), "0.00");
+        fixtures.closing(successor, d0.plusDays(3), "5.00");
+        fixtures.closing(successor, d0.plusDays(4), "9.00");
+
+        LoginSupport.loginAs(users, "finance");
+        EnergyReport report = reports.report(new EnergyQuery(ReportLevel.HOUSEHOLD, fixtures.householdOf(old),
+                Granularity.DAY, d0.plusDays(1), d0.plusDays(4)));
+
+        assertThat(report.meters()).isEqualTo(2);
+        // 9 Feb: the old meter's 10 kWh, the successor (no install date in the archive) missing.
+        // 10 Feb: neither has a usage (no closing of the old one, no previous closing of the new one).
+        // 11 and 12 Feb: the successor alone, complete.
+        assertThat(report.rows()).extracting(EnergyReport.Row::figure).containsExactly(
+                new EnergyFigure(Optional.of(Kwh.of("10.00")), 2, 1),
+                new EnergyFigure(Optional.empty(), 2, 2),
+                new EnergyFigure(Optional.of(Kwh.of("5.00")), 1, 0),
+                new EnergyFigure(Optional.of(Kwh.of("4.00")), 1, 0));
+    }
+
+    @Test
     void two_periods_are_compared_only_where_both_are_complete() {
         long meter = fixtures.meter("对比表", 1, false);
         LocalDate d0 = LocalDate.of(2025, 7, 1);

@@ -63,12 +63,30 @@ public final class ReportFixtures {
     }
 
     public long meter(long buildingId, String householdName, int ctRatio, Long boxId, BigDecimal alarmLevel1) {
+        return meter(buildingId, null, householdName, ctRatio, boxId, alarmLevel1);
+    }
+
+    /** A meter of the household in {@code room} of the fixture building (a new household if the room is new). */
+    public long meterInRoom(String room, String householdName) {
+        return meter(building.id(), room, householdName, 1, null, null);
+    }
+
+    /** Removes the meter as the archive does, then dates the removal back to {@code at}. */
+    public void removedAt(long meterId, Instant at) {
+        LoginSupport.loginAs(users, "super");
+        meters.remove(meterId);
+        LoginSupport.logout();
+        jdbc.update("UPDATE meter SET removed_at = ? WHERE id = ?", Timestamp.from(at), meterId);
+    }
+
+    private long meter(long buildingId, String room, String householdName, int ctRatio, Long boxId,
+                       BigDecimal alarmLevel1) {
         LoginSupport.loginAs(users, "super");
         int n = SEQUENCE.incrementAndGet();
         String address = "66" + RUN + String.format("%05d", n);
         long id = meters.create(new MeterDraft(address, null, MeterProtocol.DLT645_2007, Phase.SINGLE,
                 BillingMode.PREPAID, buildingId, boxId == null ? null : floor.id(), boxId, null, ctRatio, 1,
-                new BigDecimal("10"), alarmLevel1, null, "R" + n, householdName, List.of("1390000" + String.format("%04d", n))));
+                new BigDecimal("10"), alarmLevel1, null, room == null ? "R" + n : room, householdName, List.of("1390000" + String.format("%04d", n))));
         LoginSupport.logout();
         return id;
     }
