@@ -168,11 +168,16 @@ public class EnergyReportView extends VerticalLayout implements HasPageTitleKey,
                         .stream());
     }
 
+    /** The current choices; refuses (DomainException) when they are incomplete. */
+    private EnergyQuery chosenQuery() {
+        ReportTarget chosen = target.getValue();
+        return new EnergyQuery(level.getValue(), chosen == null ? null : chosen.id(), granularity.getValue(),
+                from.getValue(), to.getValue());
+    }
+
     private Optional<EnergyQuery> query() {
         try {
-            ReportTarget chosen = target.getValue();
-            return Optional.of(new EnergyQuery(level.getValue(), chosen == null ? null : chosen.id(),
-                    granularity.getValue(), from.getValue(), to.getValue()));
+            return Optional.of(chosenQuery());
         } catch (DomainException refused) {
             Notifications.error(refused);
             return Optional.empty();
@@ -219,7 +224,8 @@ public class EnergyReportView extends VerticalLayout implements HasPageTitleKey,
     }
 
     private io.jichao.shared.report.ReportFile export(ExportFormat format, Locale locale) {
-        EnergyQuery query = query().orElseThrow(() -> new DomainException("error.report.query.incomplete"));
+        // A download runs outside the UI lock: no notification here, an incomplete choice fails the download.
+        EnergyQuery query = chosenQuery();
         return compare.getValue()
                 ? exports.comparison(query, secondFrom.getValue(), secondTo.getValue(), format, locale)
                 : exports.energy(query, format, locale);
