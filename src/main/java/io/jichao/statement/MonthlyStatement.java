@@ -29,9 +29,9 @@ public record MonthlyStatement(long householdId, String siteName, String buildin
 
     /**
      * One meter of the household: the register at the month's start and end (the closings of the
-     * day before and of the last day, empty when not read), the month's usage as the sum of its
-     * daily usages times CT × PT (empty when no day could be computed), {@code incomplete} when a
-     * day of the month has no usage, and the tariff in force on the month's last day.
+     * day before and of the last day, empty when not read), the month's usage times CT × PT (empty
+     * when the stored closings cover nothing), {@code incomplete} when a boundary closing is missing
+     * or the register went back, and the tariff in force on the month's last day.
      */
     public record MeterUsage(long meterId, String address, Optional<BigDecimal> openingRegister,
                              Optional<BigDecimal> closingRegister, Optional<Kwh> usage, boolean incomplete,

@@ -1,6 +1,7 @@
 package io.jichao.statement;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -134,33 +137,35 @@ public class StatementBatchService {
         return batch;
     }
 
-    private void run(Batch batch) {
-        ExecutorService renderers = Executors.newFixedThreadPool(properties.threads(),
-                Thread.ofPlatform().daemon().name("statement-render-", 0).factory());
+    /**
+     * The district's statements of a month as a ZIP in memory, for the scheduled report (FINANCE and
+     * district of the subscriber, whose context the report runs in).
+     */
+    public byte[] zip(YearMonth month, Locale locale) {
+        OperatorContext operator = finance();
+        StatementService.requireMonth(month);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            List<Long> households = data.households(batch.district, batch.month);
-            batch.total = households.size();
-            batch.publish();
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(batch.file)))) {
-                for (int from = 0; from < households.size() && !batch.cancelled; from += properties.chunkSize()) {
-                    List<Long> chunk = households.subList(from, Math.min(households.size(), from + properties.chunkSize()));
-                    List<MonthlyStatement> loaded = data.load(chunk, batch.district, batch.month);
-                    List<Future<byte[]>> pdfs = new ArrayList<>(loaded.size());
-                    for (MonthlyStatement statement : loaded) {
-                        pdfs.add(renderers.submit(() -> batch.cancelled ? null : renderer.pdf(statement, batch.locale)));
-                    }
-                    for (int i = 0; i < loaded.size() && !batch.cancelled; i++) {
-                        byte[] pdf = pdfs.get(i).get();
-                        if (pdf == null) {
-                            break;
-                        }
-                        zip.putNextEntry(new ZipEntry(StatementService.fileName(loaded.get(i))));
-                        zip.write(pdf);
-                        zip.closeEntry();
-                        batch.done++;
-                        batch.publishThrottled();
-                    }
-                }
+            write(operator.district(), month, locale, out, () -> false, total -> { }, () -> { });
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rendering statements", interrupted);
+        }
+        return out.toByteArray();
+    }
+
+    private void run(Batch batch) {
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(batch.file))) {
+                write(batch.district, batch.month, batch.locale, out, () -> batch.cancelled, total -> {
+                    batch.total = total;
+                    batch.publish();
+                }, () -> {
+                    batch.done++;
+                    batch.publishThrottled();
+                });
             }
             if (batch.cancelled) {
                 Files.deleteIfExists(batch.file);
@@ -170,7 +175,7 @@ public class StatementBatchService {
             }
             audit.record(batch.username, "STATEMENT_BATCH", batch.month.toString(),
                     batch.state + " " + batch.done + "/" + batch.total);
-        } catch (IOException | ExecutionException | RuntimeException failure) {
+        } catch (IOException | RuntimeException failure) {
             log.warn("Statement batch {} of {} failed", batch.month, batch.username, failure);
             deleteQuietly(batch.file);
             batch.finish(BatchProgress.State.FAILED, clock.instant());
@@ -178,6 +183,42 @@ public class StatementBatchService {
             Thread.currentThread().interrupt();
             deleteQuietly(batch.file);
             batch.finish(BatchProgress.State.FAILED, clock.instant());
+        }
+    }
+
+    /**
+     * Loads the households in chunks, renders each chunk's PDFs on the render threads and writes
+     * them to the ZIP in order; stops before the next statement once {@code cancelled} says so.
+     */
+    private void write(DistrictScope district, YearMonth month, Locale locale, OutputStream out,
+                       BooleanSupplier cancelled, IntConsumer total, Runnable eachDone)
+            throws IOException, InterruptedException {
+        ExecutorService renderers = Executors.newFixedThreadPool(properties.threads(),
+                Thread.ofPlatform().daemon().name("statement-render-", 0).factory());
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            List<Long> households = data.households(district, month);
+            total.accept(households.size());
+            for (int from = 0; from < households.size() && !cancelled.getAsBoolean(); from += properties.chunkSize()) {
+                List<Long> chunk = households.subList(from, Math.min(households.size(), from + properties.chunkSize()));
+                List<MonthlyStatement> loaded = data.load(chunk, district, month);
+                List<Future<byte[]>> pdfs = new ArrayList<>(loaded.size());
+                for (MonthlyStatement statement : loaded) {
+                    pdfs.add(renderers.submit(() -> cancelled.getAsBoolean() ? null : renderer.pdf(statement, locale)));
+                }
+                for (int i = 0; i < loaded.size() && !cancelled.getAsBoolean(); i++) {
+                    byte[] pdf = pdfs.get(i).get();
+                    if (pdf == null) {
+                        break;
+                    }
+                    zip.putNextEntry(new ZipEntry(StatementService.fileName(loaded.get(i))));
+                    zip.write(pdf);
+                    zip.closeEntry();
+                    eachDone.run();
+                }
+            }
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("A statement could not be rendered", failed.getCause());
         } finally {
             renderers.shutdownNow();
         }

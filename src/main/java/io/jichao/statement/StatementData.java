@@ -122,29 +122,44 @@ class StatementData {
     }
 
     /**
-     * Usage = sum of the daily usages (closing − previous day's closing, roll-over aware) times
-     * CT × PT; a day without both closings is missing, never zero, and makes the month incomplete.
+     * Usage = the register's advance from the closing of the day before the month to the closing of
+     * its last day, summed between consecutive stored closings (so a missing day inside the month
+     * costs nothing and a roll-over is followed), times CT × PT. A missing boundary closing, or a
+     * register that went back (meter replaced or reset), makes the month incomplete: the usage is
+     * then what the stored closings cover, and empty when they cover nothing, never zero.
      */
     private static MeterUsage usage(MeterRow meter, Map<LocalDate, BigDecimal> days, YearMonth month, Tariff tariff) {
+        LocalDate before = month.atDay(1).minusDays(1);
+        LocalDate last = month.atEndOfMonth();
         BigDecimal sum = BigDecimal.ZERO;
-        int counted = 0;
-        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
-            BigDecimal previous = days.get(day.minusDays(1));
+        boolean covered = false;
+        boolean broken = false;
+        BigDecimal previous = null;
+        for (LocalDate day = before; !day.isAfter(last); day = day.plusDays(1)) {
             BigDecimal closing = days.get(day);
-            if (previous != null && closing != null) {
+            if (closing == null) {
+                continue;
+            }
+            if (previous != null) {
                 Optional<BigDecimal> used = RegisterDelta.between(previous, closing);
                 if (used.isPresent()) {
                     sum = sum.add(used.get());
-                    counted++;
+                    covered = true;
+                } else {
+                    broken = true;
                 }
             }
+            previous = closing;
         }
-        Optional<Kwh> usage = counted == 0 ? Optional.empty()
-                : Optional.of(Kwh.rounded(sum.multiply(BigDecimal.valueOf(meter.multiplier())), RoundingMode.HALF_UP));
-        return new MeterUsage(meter.id(), meter.address(),
-                Optional.ofNullable(days.get(month.atDay(1).minusDays(1))).map(StatementData::register),
-                Optional.ofNullable(days.get(month.atEndOfMonth())).map(StatementData::register),
-                usage, counted < month.lengthOfMonth(), meter.multiplier(), Optional.ofNullable(tariff));
+        Optional<BigDecimal> opening = Optional.ofNullable(days.get(before));
+        Optional<BigDecimal> closing = Optional.ofNullable(days.get(last));
+        Optional<Kwh> usage = covered
+                ? Optional.of(Kwh.rounded(sum.multiply(BigDecimal.valueOf(meter.multiplier())), RoundingMode.HALF_UP))
+                : Optional.empty();
+        boolean incomplete = opening.isEmpty() || closing.isEmpty() || broken;
+        return new MeterUsage(meter.id(), meter.address(), opening.map(StatementData::register),
+                closing.map(StatementData::register), usage, incomplete, meter.multiplier(),
+                Optional.ofNullable(tariff));
     }
 
     private static BigDecimal register(BigDecimal kwh) {
@@ -211,10 +226,9 @@ class StatementData {
                   FROM ledger_entry e JOIN prepaid_account a ON a.id = e.account_id
                  WHERE a.household_id IN (:households) AND e.occurred_at >= :start AND e.occurred_at < :end
                  ORDER BY e.occurred_at, e.id""", params, row -> {
-            long order = row.getLong(6);
             entries.computeIfAbsent(row.getLong(1), h -> new ArrayList<>()).add(new Entry(
                     row.getTimestamp(2).toInstant(), LedgerKind.valueOf(row.getString(3)),
-                    new Money(row.getBigDecimal(4)), new Kwh(row.getBigDecimal(5)), row.wasNull() ? null : order));
+                    new Money(row.getBigDecimal(4)), new Kwh(row.getBigDecimal(5)), row.getObject(6, Long.class)));
         });
         return entries;
     }
