@@ -76,12 +76,12 @@ class ScheduledReportMailIT {
     private YearMonth previousMonth;
 
     @BeforeEach
-    void pointTheMailSenderAtGreenMail() {
+    void pointTheMailSenderAtGreenMail() throws Exception {
         ((JavaMailSenderImpl) mailSender).setPort(greenMail.getSmtp().getPort());
         fixtures = new StatementFixtures(meters, structure, jdbc, users);
         previousMonth = YearMonth.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE)).minusMonths(1);
         runner.runDue();
-        greenMail.reset();
+        greenMail.purgeEmailFromAllMailboxes();
     }
 
     @AfterEach

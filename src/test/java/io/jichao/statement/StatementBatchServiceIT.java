@@ -74,13 +74,13 @@ class StatementBatchServiceIT {
         BatchProgress started = batches.start(MONTH, Locale.SIMPLIFIED_CHINESE);
         List<BatchProgress> seen = new CopyOnWriteArrayList<>();
         batches.subscribe(started.id(), seen::add);
-        await().atMost(Duration.ofMinutes(2)).until(() -> batches.progress(started.id()).finished());
+        await().pollInSameThread().atMost(Duration.ofMinutes(2)).until(() -> batches.progress(started.id()).finished());
 
         BatchProgress finished = batches.progress(started.id());
         assertThat(finished.state()).isEqualTo(BatchProgress.State.DONE);
         assertThat(finished.total()).isEqualTo(households).isPositive();
         assertThat(finished.done()).isEqualTo(households);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty() && seen.getLast().finished());
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty() && seen.getLast().finished());
         assertThat(seen.getLast().done()).isEqualTo(households);
         assertThat(seen).extracting(BatchProgress::done).isSorted();
 
@@ -105,9 +105,9 @@ class StatementBatchServiceIT {
         LoginSupport.loginAs(users, wholeSite);
 
         BatchProgress started = batches.start(MONTH, Locale.ENGLISH);
-        await().atMost(Duration.ofMinutes(1)).until(() -> batches.progress(started.id()).done() >= 1);
+        await().pollInSameThread().atMost(Duration.ofMinutes(1)).until(() -> batches.progress(started.id()).done() >= 1);
         batches.cancel(started.id());
-        await().atMost(Duration.ofMinutes(1)).until(() -> batches.progress(started.id()).finished());
+        await().pollInSameThread().atMost(Duration.ofMinutes(1)).until(() -> batches.progress(started.id()).finished());
 
         BatchProgress cancelled = batches.progress(started.id());
         assertThat(cancelled.state()).isEqualTo(BatchProgress.State.CANCELLED);
@@ -131,7 +131,7 @@ class StatementBatchServiceIT {
         assertThatThrownBy(() -> batches.download(started.id(), new ByteArrayOutputStream()))
                 .isInstanceOf(DomainException.class);
         LoginSupport.loginAs(users, districtFinance);
-        await().atMost(Duration.ofMinutes(2)).until(() -> batches.progress(started.id()).finished());
+        await().pollInSameThread().atMost(Duration.ofMinutes(2)).until(() -> batches.progress(started.id()).finished());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.jichao.statement.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -53,9 +55,9 @@ class StatementsViewTest extends KaribuTest {
         ProgressBar progress = _get(ProgressBar.class, spec -> spec.withId(StatementsView.PROGRESS_ID));
         assertThat(progress.isVisible()).isTrue();
         assertThat(_get(Button.class, spec -> spec.withId(StatementsView.START_ID)).isEnabled()).isFalse();
-        await().atMost(Duration.ofMinutes(2)).until(() -> {
+        await().pollInSameThread().atMost(Duration.ofMinutes(2)).until(() -> {
             MockVaadin.clientRoundtrip(false);
-            return _get(Anchor.class, spec -> spec.withId(StatementsView.DOWNLOAD_ID)).isVisible();
+            return !_find(Anchor.class, spec -> spec.withId(StatementsView.DOWNLOAD_ID)).isEmpty();
         });
         assertThat(progress.getValue()).isEqualTo(progress.getMax()).isPositive();
         assertThat(_get(Span.class, spec -> spec.withId(StatementsView.STATUS_ID)).getText()).startsWith("Done: ");
@@ -71,11 +73,11 @@ class StatementsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId(StatementsView.START_ID)));
         _click(_get(Button.class, spec -> spec.withId(StatementsView.CANCEL_ID)));
 
-        await().atMost(Duration.ofMinutes(1)).until(() -> {
+        await().pollInSameThread().atMost(Duration.ofMinutes(1)).until(() -> {
             MockVaadin.clientRoundtrip(false);
             return _get(Span.class, spec -> spec.withId(StatementsView.STATUS_ID)).getText().startsWith("Cancelled");
         });
-        assertThat(_get(Anchor.class, spec -> spec.withId(StatementsView.DOWNLOAD_ID)).isVisible()).isFalse();
+        _assertNone(Anchor.class, spec -> spec.withId(StatementsView.DOWNLOAD_ID));
     }
 
     @Test
