@@ -32,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.audit.AuditTrail;
 import io.jichao.security.CurrentOperator;
@@ -59,12 +61,15 @@ public class StatementBatchService {
     private final CurrentOperator currentOperator;
     private final StatementProperties properties;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Path directory;
     private final Map<UUID, Batch> batches = new ConcurrentHashMap<>();
 
     StatementBatchService(StatementData data, StatementRenderer renderer, CurrentOperator currentOperator,
-                          StatementProperties properties, AuditTrail audit, Clock clock) throws IOException {
+                          StatementProperties properties, AuditTrail audit, PlatformTransactionManager transactionManager,
+                          Clock clock) throws IOException {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.data = data;
         this.renderer = renderer;
         this.currentOperator = currentOperator;
@@ -167,14 +172,13 @@ public class StatementBatchService {
                     batch.publishThrottled();
                 });
             }
+            BatchProgress.State outcome = batch.cancelled ? BatchProgress.State.CANCELLED : BatchProgress.State.DONE;
             if (batch.cancelled) {
                 Files.deleteIfExists(batch.file);
-                batch.finish(BatchProgress.State.CANCELLED, clock.instant());
-            } else {
-                batch.finish(BatchProgress.State.DONE, clock.instant());
             }
-            audit.record(batch.username, "STATEMENT_BATCH", batch.month.toString(),
-                    batch.state + " " + batch.done + "/" + batch.total);
+            transactions.executeWithoutResult(status -> audit.record(batch.username, "STATEMENT_BATCH",
+                    batch.month.toString(), outcome + " " + batch.done + "/" + batch.total));
+            batch.finish(outcome, clock.instant());
         } catch (IOException | RuntimeException failure) {
             log.warn("Statement batch {} of {} failed", batch.month, batch.username, failure);
             deleteQuietly(batch.file);
