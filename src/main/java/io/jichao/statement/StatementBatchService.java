@@ -28,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import jakarta.annotation.PreDestroy;
+import net.sf.jasperreports.engine.JasperPrint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,11 +44,12 @@ import io.jichao.security.Permission;
 import io.jichao.shared.DomainException;
 
 /**
- * A whole district's statements of a month as one ZIP of PDFs, built in the background on a
- * virtual thread (PDFs rendered by {@link StatementProperties#threads()} threads), so the page that
- * started it stays responsive. The operator's FINANCE right and district are checked and captured
+ * A whole district's statements of a month as one ZIP of PDFs or one merged PDF
+ * ({@link BatchFormat}), built in the background on a virtual thread (statements filled and
+ * rendered by {@link StatementProperties#threads()} threads), so the page that started it stays
+ * responsive. The operator's FINANCE right and district are checked and captured
  * when the batch starts; progress goes to listeners (the page pushes it through {@code UI.access});
- * cancel stops at the next statement and deletes the partial file. A finished ZIP stays in a temp
+ * cancel stops at the next statement and deletes the partial file. A finished file stays in a temp
  * directory for {@link StatementProperties#keep()} and is then deleted; only the operator who
  * started a batch sees, cancels or downloads it. One running batch per operator.
  */
@@ -79,15 +81,21 @@ public class StatementBatchService {
         this.directory = Files.createTempDirectory("jichao-statements-");
     }
 
-    /** Starts the district's batch for a month; FINANCE only. */
+    /** Starts the district's batch for a month as a ZIP of PDFs; FINANCE only. */
     public BatchProgress start(YearMonth month, Locale locale) {
+        return start(month, locale, BatchFormat.ZIP);
+    }
+
+    /** Starts the district's batch for a month in the given format; FINANCE only. */
+    public BatchProgress start(YearMonth month, Locale locale, BatchFormat format) {
         OperatorContext operator = finance();
         StatementService.requireMonth(month);
         synchronized (batches) {
             if (batches.values().stream().anyMatch(b -> b.operatorId == operator.operatorId() && !b.progress().finished())) {
                 throw new DomainException("error.statement.batch.running");
             }
-            Batch batch = new Batch(UUID.randomUUID(), operator, month, locale, directory);
+            Batch batch = new Batch(UUID.randomUUID(), operator, month, locale,
+                    format == null ? BatchFormat.ZIP : format, directory);
             batches.put(batch.id, batch);
             Thread.ofVirtual().name("statement-batch-" + batch.id).start(() -> run(batch));
             return batch.progress();
@@ -124,7 +132,12 @@ public class StatementBatchService {
     }
 
     public String fileName(UUID id) {
-        return "statements-" + own(id).month + ".zip";
+        Batch batch = own(id);
+        return "statements-" + batch.month + "." + batch.format.extension();
+    }
+
+    public String contentType(UUID id) {
+        return own(id).format.contentType();
     }
 
     private OperatorContext finance() {
@@ -151,7 +164,7 @@ public class StatementBatchService {
         StatementService.requireMonth(month);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            write(operator.district(), month, locale, out, () -> false, total -> { }, () -> { });
+            write(operator.district(), month, locale, BatchFormat.ZIP, out, () -> false, total -> { }, () -> { });
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
@@ -164,7 +177,7 @@ public class StatementBatchService {
     private void run(Batch batch) {
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(batch.file))) {
-                write(batch.district, batch.month, batch.locale, out, () -> batch.cancelled, total -> {
+                write(batch.district, batch.month, batch.locale, batch.format, out, () -> batch.cancelled, total -> {
                     batch.total = total;
                     batch.publish();
                 }, () -> {
@@ -194,9 +207,13 @@ public class StatementBatchService {
      * Loads the households in chunks, renders each chunk's PDFs on the render threads and writes
      * them to the ZIP in order; stops before the next statement once {@code cancelled} says so.
      */
-    private void write(DistrictScope district, YearMonth month, Locale locale, OutputStream out,
+    private void write(DistrictScope district, YearMonth month, Locale locale, BatchFormat format, OutputStream out,
                        BooleanSupplier cancelled, IntConsumer total, Runnable eachDone)
             throws IOException, InterruptedException {
+        if (format == BatchFormat.PDF) {
+            writeMerged(district, month, locale, out, cancelled, total, eachDone);
+            return;
+        }
         ExecutorService renderers = Executors.newFixedThreadPool(properties.threads(),
                 Thread.ofPlatform().daemon().name("statement-render-", 0).factory());
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -219,6 +236,42 @@ public class StatementBatchService {
                     zip.closeEntry();
                     eachDone.run();
                 }
+            }
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("A statement could not be rendered", failed.getCause());
+        } finally {
+            renderers.shutdownNow();
+        }
+    }
+
+    /** Fills every statement on the render threads, then exports them all as one PDF. */
+    private void writeMerged(DistrictScope district, YearMonth month, Locale locale, OutputStream out,
+                             BooleanSupplier cancelled, IntConsumer total, Runnable eachDone)
+            throws InterruptedException {
+        ExecutorService renderers = Executors.newFixedThreadPool(properties.threads(),
+                Thread.ofPlatform().daemon().name("statement-fill-", 0).factory());
+        try {
+            List<Long> households = data.households(district, month);
+            total.accept(households.size());
+            List<JasperPrint> prints = new ArrayList<>(households.size());
+            for (int from = 0; from < households.size() && !cancelled.getAsBoolean(); from += properties.chunkSize()) {
+                List<Long> chunk = households.subList(from, Math.min(households.size(), from + properties.chunkSize()));
+                List<Future<JasperPrint>> filled = new ArrayList<>();
+                for (MonthlyStatement statement : data.load(chunk, district, month)) {
+                    filled.add(renderers.submit(() -> cancelled.getAsBoolean() ? null : renderer.fill(statement, locale)));
+                }
+                for (int i = 0; i < filled.size() && !cancelled.getAsBoolean(); i++) {
+                    JasperPrint print = filled.get(i).get();
+                    if (print == null) {
+                        break;
+                    }
+                    prints.add(print);
+                    eachDone.run();
+                }
+            }
+            if (!cancelled.getAsBoolean() && !prints.isEmpty()) {
+                renderer.export(prints, out);
             }
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime
@@ -265,6 +318,7 @@ public class StatementBatchService {
         final DistrictScope district;
         final YearMonth month;
         final Locale locale;
+        final BatchFormat format;
         final Path file;
         final List<Consumer<BatchProgress>> listeners = new CopyOnWriteArrayList<>();
         volatile int total;
@@ -274,14 +328,15 @@ public class StatementBatchService {
         volatile Instant finishedAt;
         private long lastPublished;
 
-        Batch(UUID id, OperatorContext operator, YearMonth month, Locale locale, Path directory) {
+        Batch(UUID id, OperatorContext operator, YearMonth month, Locale locale, BatchFormat format, Path directory) {
             this.id = id;
             this.operatorId = operator.operatorId();
             this.username = operator.username();
             this.district = operator.district();
             this.month = month;
             this.locale = locale;
-            this.file = directory.resolve(id + ".zip");
+            this.format = format;
+            this.file = directory.resolve(id + "." + format.extension());
         }
 
         BatchProgress progress() {

@@ -3,6 +3,7 @@ package io.jichao.statement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.text.AttributedCharacterIterator;
 import java.time.format.DateTimeFormatter;
@@ -73,6 +74,13 @@ class StatementRenderer {
     }
 
     byte[] pdf(MonthlyStatement statement, Locale locale) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
+        export(List.of(fill(statement, locale)), pdf);
+        return pdf.toByteArray();
+    }
+
+    /** The statement laid out, not yet exported (a batch merges many into one PDF). */
+    JasperPrint fill(MonthlyStatement statement, Locale locale) {
         ResourceBundle labels = labels(locale);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("siteName", statement.siteName());
@@ -83,16 +91,22 @@ class StatementRenderer {
                 statement.room()));
         parameters.put("footer", labels.getString("statement.footer"));
         try {
-            JasperPrint print = JasperFillManager.fillReport(template(), parameters,
+            return JasperFillManager.fillReport(template(), parameters,
                     new JRMapCollectionDataSource(rows(statement, labels)));
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
-            JRPdfExporter exporter = new FastFontExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
-            exporter.exportReport();
-            return pdf.toByteArray();
         } catch (JRException failure) {
             throw new IllegalStateException("The statement could not be rendered", failure);
+        }
+    }
+
+    /** Exports filled statements as one PDF, in order; the font subset is embedded once. */
+    void export(List<JasperPrint> prints, OutputStream out) {
+        try {
+            JRPdfExporter exporter = new FastFontExporter();
+            exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            exporter.exportReport();
+        } catch (JRException failure) {
+            throw new IllegalStateException("The statements could not be exported", failure);
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.jichao.JichaoApplication;
 import io.jichao.security.OperatorService;
 import io.jichao.security.Role;
+import io.jichao.statement.BatchFormat;
 import io.jichao.statement.BatchProgress;
 import io.jichao.statement.StatementBatchService;
 import io.jichao.testing.LoginSupport;
@@ -27,9 +28,9 @@ import io.jichao.testing.LoginSupport;
  * build machine). Not a test: run it by hand (see docs/benchmarks.md). Boots the application on its
  * own embedded MariaDB in target/bench-db, bulk-loads one building of 5,000 households, each with a
  * meter, 32 daily closings (the day before the month and every day of it) and four ledger entries,
- * then times {@link StatementBatchService} from start to the finished ZIP, as a finance operator
- * whose district is that building. A first run of 200 households warms the JVM and compiles the
- * template; the measured run is the second.
+ * then times {@link StatementBatchService} from start to the finished file, as a finance operator
+ * whose district is that building: a ZIP of one PDF per household, and one merged PDF. Runs over a
+ * second building of 200 households warm the JVM and compile the template first.
  */
 public final class StatementBench {
 
@@ -53,24 +54,29 @@ public final class StatementBench {
             OperatorService operators = context.getBean(OperatorService.class);
             UserDetailsService users = context.getBean(UserDetailsService.class);
             StatementBatchService batches = context.getBean(StatementBatchService.class);
-            for (long[] run : new long[][] {{warmBuilding, 0}, {building, 1}}) {
-                String username = "bench" + run[0];
-                operators.provisionAtStartup(new OperatorService.OperatorDraft(username, "基准财务", Set.of(Role.FINANCE),
-                        false, Set.of(run[0]), Set.of(), null), "Bench2026xx", false);
-                LoginSupport.loginAs(users, username);
-                long start = System.nanoTime();
-                BatchProgress progress = batches.start(MONTH, Locale.SIMPLIFIED_CHINESE);
-                while (!progress.finished()) {
-                    Thread.sleep(20);
-                    progress = batches.progress(progress.id());
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: %s %,d of %,d statements in %.1f s (%.1f ms each)%n",
-                        run[1] == 0 ? "warm-up" : "measured", progress.state(), progress.done(), progress.total(),
-                        seconds, seconds * 1000 / Math.max(1, progress.done()));
-                LoginSupport.logout();
-            }
+            time(operators, users, batches, warmBuilding, "warm-up ZIP", BatchFormat.ZIP);
+            time(operators, users, batches, warmBuilding, "warm-up PDF", BatchFormat.PDF);
+            time(operators, users, batches, building, "measured ZIP (one PDF per household)", BatchFormat.ZIP);
+            time(operators, users, batches, building, "measured merged PDF", BatchFormat.PDF);
         }
+    }
+
+    private static void time(OperatorService operators, UserDetailsService users, StatementBatchService batches,
+                             long building, String label, BatchFormat format) throws InterruptedException {
+        String username = "bench" + building;
+        operators.provisionAtStartup(new OperatorService.OperatorDraft(username, "基准财务", Set.of(Role.FINANCE),
+                false, Set.of(building), Set.of(), null), "Bench2026xx", false);
+        LoginSupport.loginAs(users, username);
+        long start = System.nanoTime();
+        BatchProgress progress = batches.start(MONTH, Locale.SIMPLIFIED_CHINESE, format);
+        while (!progress.finished()) {
+            Thread.sleep(20);
+            progress = batches.progress(progress.id());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %s %,d of %,d statements in %.1f s (%.1f ms each)%n", label,
+                progress.state(), progress.done(), progress.total(), seconds, seconds * 1000 / Math.max(1, progress.done()));
+        LoginSupport.logout();
     }
 
     /** A building with {@code count} households, one prepaid meter each, a month of daily closings and a ledger. */

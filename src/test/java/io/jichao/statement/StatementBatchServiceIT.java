@@ -18,6 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,30 @@ class StatementBatchServiceIT {
         assertThat(names).hasSize(households).allMatch(name -> name.startsWith("statement-2025-03-"));
         Set<String> unique = new HashSet<>(names);
         assertThat(unique).hasSize(households);
+    }
+
+    @Test
+    void the_merged_pdf_holds_every_household_of_the_district() throws IOException {
+        long buildingB = fixtures.buildingId("B");
+        String districtFinance = fixtures.districtFinance(operators, buildingB);
+        List<String> rooms = jdbc.queryForList("""
+                SELECT DISTINCT h.room FROM household h JOIN meter m ON m.household_id = h.id
+                 WHERE m.building_id = ? AND m.state <> 'REMOVED'""", String.class, buildingB);
+        LoginSupport.loginAs(users, districtFinance);
+
+        BatchProgress started = batches.start(MONTH, Locale.SIMPLIFIED_CHINESE, BatchFormat.PDF);
+        await().pollInSameThread().atMost(Duration.ofMinutes(2)).until(() -> batches.progress(started.id()).finished());
+
+        assertThat(batches.progress(started.id()).state()).isEqualTo(BatchProgress.State.DONE);
+        assertThat(batches.fileName(started.id())).isEqualTo("statements-2025-03.pdf");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        batches.download(started.id(), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(rooms.size());
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text.split("月度电费对账单 2025-03", -1)).hasSize(rooms.size() + 1);
+            assertThat(text).contains(rooms);
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,6 +39,7 @@ import io.jichao.security.Role;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
+import io.jichao.statement.BatchFormat;
 import io.jichao.statement.BatchProgress;
 import io.jichao.statement.StatementBatchService;
 import io.jichao.statement.StatementService;
@@ -57,6 +59,7 @@ public class StatementsView extends VerticalLayout implements HasPageTitleKey, H
     public static final String SEARCH_ID = "statements-search";
     public static final String METERS_ID = "statements-meters";
     public static final String SINGLE_ID = "statements-single";
+    public static final String FORMAT_ID = "statements-batch-format";
     public static final String START_ID = "statements-batch-start";
     public static final String CANCEL_ID = "statements-batch-cancel";
     public static final String PROGRESS_ID = "statements-batch-progress";
@@ -71,6 +74,7 @@ public class StatementsView extends VerticalLayout implements HasPageTitleKey, H
     private final TextField search = new TextField();
     private final Grid<MeterRow> hits = new Grid<>();
     private final Anchor single;
+    private final RadioButtonGroup<BatchFormat> format = new RadioButtonGroup<>();
     private final Button start = new Button();
     private final Button cancel = new Button();
     private final ProgressBar progress = new ProgressBar();
@@ -112,6 +116,11 @@ public class StatementsView extends VerticalLayout implements HasPageTitleKey, H
         single.setEnabled(false);
         hits.addSelectionListener(event -> single.setEnabled(event.getFirstSelectedItem().isPresent()));
 
+        format.setId(FORMAT_ID);
+        format.setLabel(getTranslation("statement.batch.format"));
+        format.setItems(BatchFormat.values());
+        format.setItemLabelGenerator(f -> getTranslation("statement.batch.format." + f.name()));
+        format.setValue(BatchFormat.ZIP);
         start.setId(START_ID);
         start.setText(getTranslation("statement.batch.start"));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -126,14 +135,15 @@ public class StatementsView extends VerticalLayout implements HasPageTitleKey, H
         status.setId(STATUS_ID);
         download = link(DOWNLOAD_ID, "statement.batch.download", VaadinIcon.DOWNLOAD, event -> {
             event.setFileName(batches.fileName(batchId));
-            event.setContentType("application/zip");
+            event.setContentType(batches.contentType(batchId));
             batches.download(batchId, event.getOutputStream());
         });
         download.setVisible(false);
 
         HorizontalLayout singleRow = new HorizontalLayout(search, single);
         singleRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        HorizontalLayout batchRow = new HorizontalLayout(start, cancel, download);
+        HorizontalLayout batchRow = new HorizontalLayout(format, start, cancel, download);
+        batchRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         add(month, new H3(getTranslation("statement.single")), singleRow, hits,
                 new H3(getTranslation("statement.batch")), batchRow, progress, status);
     }
@@ -151,7 +161,7 @@ public class StatementsView extends VerticalLayout implements HasPageTitleKey, H
     private void startBatch(Locale locale) {
         try {
             stopListening();
-            BatchProgress started = batches.start(month.getValue(), locale);
+            BatchProgress started = batches.start(month.getValue(), locale, format.getValue());
             batchId = started.id();
             download.setVisible(false);
             progress.setVisible(true);
