@@ -9,7 +9,7 @@ import java.util.Optional;
  * replaced at the same archive entry, register reset) gives no usage rather than a negative or
  * invented one.
  */
-final class RegisterDelta {
+public final class RegisterDelta {
 
     static final BigDecimal MODULUS = new BigDecimal("1000000");
     /** A roll-over is believed only from the register's last tenth to its first tenth. */
@@ -19,7 +19,7 @@ final class RegisterDelta {
     private RegisterDelta() {
     }
 
-    static Optional<BigDecimal> between(BigDecimal previous, BigDecimal closing) {
+    public static Optional<BigDecimal> between(BigDecimal previous, BigDecimal closing) {
         if (closing.compareTo(previous) >= 0) {
             return Optional.of(closing.subtract(previous));
         }
