@@ -71,6 +71,7 @@ class FaultMapBrowserIT {
     @Test
     void the_map_shows_the_plan_with_coloured_points_and_recolours_them_by_push() {
         long floorId = fixtures.floor("A", 1);
+        fixtures.withoutAlarms(floorId);
         List<Long> meters = fixtures.householdMeters(floorId);
         fixtures.insert("meter", meters.get(0), Severity.FAULT);
         fixtures.insert("meter", meters.get(1), Severity.ALARM);

@@ -97,6 +97,18 @@ public final class FaultMapFixtures {
         plannedFloors.add(floorId);
     }
 
+    /**
+     * Deletes every alarm of the floor's meters and of its building's collector and ports, so alarms
+     * other tests of the shared context left behind (the real rules raise them) cannot colour it.
+     */
+    public void withoutAlarms(long floorId) {
+        jdbc.update("DELETE FROM alarm WHERE meter_id IN (SELECT id FROM meter WHERE floor_id = ?)", floorId);
+        jdbc.update("DELETE FROM alarm WHERE collector_id IN (SELECT c.id FROM collector c JOIN floor f"
+                + " ON f.building_id = c.building_id WHERE f.id = ?)", floorId);
+        jdbc.update("DELETE FROM alarm WHERE serial_port_id IN (SELECT p.id FROM serial_port p JOIN collector c"
+                + " ON c.id = p.collector_id JOIN floor f ON f.building_id = c.building_id WHERE f.id = ?)", floorId);
+    }
+
     public void cleanUp() {
         alarms.forEach(id -> jdbc.update("DELETE FROM alarm WHERE id = ?", id));
         alarms.clear();

@@ -215,6 +215,7 @@ class FaultMapServiceIT {
     @Test
     void colours_come_from_the_worst_active_alarm_and_a_port_alarm_colours_its_collector() {
         long floorA1 = fixtures.floor("A", 1);
+        fixtures.withoutAlarms(floorA1);
         List<Long> meters = fixtures.householdMeters(floorA1);
         long collector = fixtures.collectorOf("A");
         fixtures.insert("meter", meters.get(0), Severity.FAULT);

@@ -62,6 +62,7 @@ class FaultMapViewTest extends KaribuTest {
     void findTheDemoFloor() {
         fixtures = new FaultMapFixtures(jdbc, publisher, clock);
         floorA1 = fixtures.floor("A", 1);
+        fixtures.withoutAlarms(floorA1);
         metersA1 = fixtures.householdMeters(floorA1);
     }
 
