@@ -152,7 +152,8 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
 
     private void readAhead(long meterId) {
         try {
-            Optional<MeterReadResult> result = engine.read(meterId, Set.of(ReadingItem.REMAINING_ENERGY), Priority.WRITE);
+            Optional<MeterReadResult> result =
+                    engine.read(meterId, Set.of(ReadingItem.REMAINING_ENERGY), Priority.WRITE);
             if (result.isPresent() && !stopped) {
                 readings.accept(result.get());
             }

@@ -434,7 +434,8 @@ class EngineRechargeDeliveryIT {
 
         await().atMost(DELIVERED).until(() -> readings.flush() && !remainingReadings(meter.id()).isEmpty());
         assertThat(requests(engine) - picked).as("the remaining energy alone").isEqualTo(1);
-        assertThat(remainingReadings(meter.id())).singleElement().satisfies(value -> assertThat(value).isEqualByComparingTo(remainingBefore));
+        assertThat(remainingReadings(meter.id())).singleElement()
+                .satisfies(value -> assertThat(value).isEqualByComparingTo(remainingBefore));
         long confirmed = requests(engine);
 
         RechargeOrderView order = fixtures.order(meter.id(), "15.00");

@@ -111,8 +111,10 @@ class RechargePageReadAheadIT extends KaribuTest {
         navigateTo("recharge");
         pick(meter.address());
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> readings.flush() && !remainingReadings(meter.id()).isEmpty());
-        assertThat(remainingReadings(meter.id())).singleElement().satisfies(value -> assertThat(value).isEqualByComparingTo(remaining));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> readings.flush() && !remainingReadings(meter.id()).isEmpty());
+        assertThat(remainingReadings(meter.id())).singleElement()
+                .satisfies(value -> assertThat(value).isEqualByComparingTo(remaining));
         assertThat(audit.byAction("RECHARGE_PREPARE")).filteredOn(event -> meter.address().equals(event.getTarget()))
                 .singleElement().extracting(AuditEvent::getOperatorUsername).isEqualTo("clerk");
     }
