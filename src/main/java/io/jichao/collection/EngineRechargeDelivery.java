@@ -3,8 +3,8 @@ package io.jichao.collection;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -133,7 +133,7 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
     public void prepare(long meterId) {
         Duration interval = properties.prepareInterval();
         if (stopped || interval == null || !interval.isPositive() || !recharger.remainingIsReadingItem()
-                || !engine.running() || engine.route(meterId).isEmpty() || hasPending(meterId)) {
+                || !onABusNow(meterId) || hasPending(meterId)) {
             return;
         }
         Instant now = clock.instant();
@@ -161,6 +161,10 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
             // Only a hint: the delivery reads the remaining energy itself when nothing recent is known.
             log.warn("Reading meter {} ahead of a recharge failed: {}", meterId, failed.toString());
         }
+    }
+
+    private boolean onABusNow(long meterId) {
+        return engine.running() && engine.route(meterId).isPresent();
     }
 
     private boolean hasPending(long meterId) {
