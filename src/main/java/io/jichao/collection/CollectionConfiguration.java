@@ -57,9 +57,15 @@ class CollectionConfiguration {
     @ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
     EngineRechargeDelivery engineRechargeDelivery(CollectionEngine engine, RechargeProgress progress,
                                                   RechargeDeliveryStore store, RechargeDeliveryProperties properties,
-                                                  LockProvider locks, Clock clock) {
+                                                  LockProvider locks, Clock clock, ReadingWriter writer,
+                                                  MeterStatusStore statusStore, MeterReadEvents readEvents) {
+        // A read ahead of a recharge is stored like an operator's "read now": rows, health, read events.
         return new EngineRechargeDelivery(engine, progress, store, properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock);
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock, result -> {
+                    writer.submit(StoredReading.of(result, ReadingSource.OPERATOR));
+                    statusStore.save(engine.health(result.meterId()));
+                    readEvents.publish(result);
+                });
     }
 
     @Bean(destroyMethod = "close")

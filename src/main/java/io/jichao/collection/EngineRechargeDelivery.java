@@ -3,10 +3,13 @@ package io.jichao.collection;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ import io.jichao.collection.MeterRecharger.Reading;
 import io.jichao.collection.RechargeDeliveryStore.Delivery;
 import io.jichao.collection.RechargeDeliveryStore.KnownRemaining;
 import io.jichao.collection.link.PortLink;
+import io.jichao.collection.link.Priority;
 import io.jichao.prepaid.RechargeDelivery;
 import io.jichao.prepaid.RechargeInstruction;
 import io.jichao.prepaid.RechargeOrderView;
@@ -43,6 +47,11 @@ import net.javacrumbs.shedlock.core.SimpleLock;
  * and the order is confirmed without writing again. Unreachable meters keep their orders waiting,
  * retried with back-off; {@link #resume} (at start and every {@code poll}) picks up orders handed
  * over while no engine ran and orders left SENT by a process that stopped mid-delivery.
+ *
+ * <p>{@link #prepare} (a clerk opened the meter on the recharge page) reads the remaining energy
+ * ahead of the order, at most once per meter per {@code prepare-interval}, and stores it like any
+ * reading, so the delivery that follows finds it known and needs one exchange less. The purchase
+ * count is never taken from it: the delivery still reads that first.
  */
 public final class EngineRechargeDelivery implements RechargeDelivery {
 
@@ -66,13 +75,17 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
     private final MeterRecharger recharger;
     private final LockProvider locks;
     private final Clock clock;
+    private final Consumer<MeterReadResult> readings;
     private final Map<Long, MeterQueue> queues = new ConcurrentHashMap<>();
+    /** When each meter was last read ahead of a recharge, for the debounce of {@link #prepare}. */
+    private final Map<Long, Instant> prepared = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private Thread poller;
 
     EngineRechargeDelivery(CollectionEngine engine, RechargeProgress progress, RechargeDeliveryStore store,
                            RechargeDeliveryProperties properties, MeterRecharger recharger, LockProvider locks,
-                           Clock clock) {
+                           Clock clock, Consumer<MeterReadResult> readings) {
+        this.readings = readings;
         this.locks = locks;
         this.engine = engine;
         this.progress = progress;
@@ -82,12 +95,16 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
         this.clock = clock;
     }
 
-    /** A delivery over an engine built by hand (benchmarks), with the DHDSY profile. */
+    /**
+     * A delivery over an engine built by hand (benchmarks), with the DHDSY profile; readings taken by
+     * {@link #prepare} go to {@code writer} as OPERATOR readings.
+     */
     public static EngineRechargeDelivery over(CollectionEngine engine, RechargeProgress progress, JdbcTemplate jdbc,
                                               RechargeDeliveryProperties properties, LockProvider locks,
-                                              Clock clock) {
+                                              Clock clock, ReadingWriter writer) {
         return new EngineRechargeDelivery(engine, progress, new RechargeDeliveryStore(jdbc), properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock);
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, clock,
+                result -> writer.submit(StoredReading.of(result, ReadingSource.OPERATOR)));
     }
 
     @Override
@@ -102,6 +119,61 @@ public final class EngineRechargeDelivery implements RechargeDelivery {
                 queue.worker = Thread.ofVirtual().name("recharge-meter-" + instruction.meterId())
                         .start(() -> work(queue));
             }
+        }
+    }
+
+    /**
+     * Reads the meter's remaining energy on a virtual thread at WRITE priority and hands the result
+     * to the engine's reading storage, unless the meter was read this way within the last
+     * {@code prepare-interval} (clicking around the recharge page must not flood the bus), an order
+     * of it is already queued here (its delivery reads anyway and leaves a read-back), the profile
+     * reads back another item than the reading's, or the engine is stopped. Returns at once.
+     */
+    @Override
+    public void prepare(long meterId) {
+        Duration interval = properties.prepareInterval();
+        if (stopped || interval == null || !interval.isPositive() || !recharger.remainingIsReadingItem()
+                || !onABusNow(meterId) || hasPending(meterId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean[] due = {false};
+        prepared.compute(meterId, (id, last) -> {
+            if (last != null && now.isBefore(last.plus(interval))) {
+                return last;
+            }
+            due[0] = true;
+            return now;
+        });
+        if (due[0]) {
+            Thread.ofVirtual().name("recharge-prepare-" + meterId).start(() -> readAhead(meterId));
+        }
+    }
+
+    private void readAhead(long meterId) {
+        try {
+            Optional<MeterReadResult> result =
+                    engine.read(meterId, Set.of(ReadingItem.REMAINING_ENERGY), Priority.WRITE);
+            if (result.isPresent() && !stopped) {
+                readings.accept(result.get());
+            }
+        } catch (RuntimeException failed) {
+            // Only a hint: the delivery reads the remaining energy itself when nothing recent is known.
+            log.warn("Reading meter {} ahead of a recharge failed: {}", meterId, failed.toString());
+        }
+    }
+
+    private boolean onABusNow(long meterId) {
+        return engine.running() && engine.route(meterId).isPresent();
+    }
+
+    private boolean hasPending(long meterId) {
+        MeterQueue queue = queues.get(meterId);
+        if (queue == null) {
+            return false;
+        }
+        synchronized (queue) {
+            return !queue.pending.isEmpty();
         }
     }
 

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       order's "before" instead of one more read over the bus; what the meter uses
  *                       in that time is missing from the rise, so keep age × load well inside the
  *                       reconciliation's 0.10 kWh per order (30 s: up to 12 kW). Zero: always read
+ * @param prepareInterval at most one read of a meter ahead of a recharge (a clerk opened it on the
+ *                       recharge page) per this time; shorter than {@code knownRemainingMaxAge}, so
+ *                       a clerk who comes back to a meter gets a figure young enough. Zero: never
  */
 @ConfigurationProperties("jichao.collection.recharge")
 public record RechargeDeliveryProperties(
@@ -34,7 +37,8 @@ public record RechargeDeliveryProperties(
         @DefaultValue("000000") String password,
         @DefaultValue("00000000") String operatorCode,
         @DefaultValue("2m") Duration lockAtMostFor,
-        @DefaultValue("30s") Duration knownRemainingMaxAge) {
+        @DefaultValue("30s") Duration knownRemainingMaxAge,
+        @DefaultValue("20s") Duration prepareInterval) {
 
     /** The wait after {@code failures} failed attempts in a row (at least one). */
     Duration backoff(int failures) {

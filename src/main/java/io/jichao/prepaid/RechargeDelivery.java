@@ -11,4 +11,12 @@ public interface RechargeDelivery {
 
     /** Must return quickly and never throw for an unreachable meter: queueing is the engine's job. */
     void deliver(RechargeInstruction instruction);
+
+    /**
+     * A recharge of this meter is likely soon (a clerk has just opened it on the recharge page):
+     * the engine may read what it needs beforehand, so the delivery takes fewer bus exchanges. Must
+     * return at once and never throw; a hint only, nothing depends on it. Does nothing by default.
+     */
+    default void prepare(long meterId) {
+    }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.jichao.archive.MeterService;
@@ -81,6 +82,8 @@ class EngineRechargeDeliveryIT {
     private LockProvider locks;
     @Autowired
     private ReadingWriter readings;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private RechargeDeliveryFixtures fixtures;
     private Simulator simulator;
@@ -413,6 +416,81 @@ class EngineRechargeDeliveryIT {
         assertThat(store.find(second.id()).orElseThrow().remainingBefore()).isEqualByComparingTo(remainingNow);
         assertThat(auditOf(second.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
                 .asString().doesNotContain("remaining before:").doesNotContain("outside the tolerance");
+    }
+
+    @Test
+    void a_meter_read_ahead_while_the_clerk_types_is_recharged_in_four_exchanges() {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        EngineRechargeDelivery delivery = readingAhead(engine, RechargeDeliveryFixtures.FAST_RETRIES);
+        ElectricMeter simulated = simulatedMeter(1, meter);
+        int countBefore = simulated.purchaseCount();
+        BigDecimal remainingBefore = simulated.remainingKwh();
+        long picked = requests(engine);
+
+        delivery.prepare(meter.id());
+
+        await().atMost(DELIVERED).until(() -> readings.flush() && !remainingReadings(meter.id()).isEmpty());
+        assertThat(requests(engine) - picked).as("the remaining energy alone").isEqualTo(1);
+        assertThat(remainingReadings(meter.id())).singleElement()
+                .satisfies(value -> assertThat(value).isEqualByComparingTo(remainingBefore));
+        long confirmed = requests(engine);
+
+        RechargeOrderView order = fixtures.order(meter.id(), "15.00");
+        delivery.deliver(RechargeDeliveryFixtures.instruction(order));
+
+        awaitState(order.id(), RechargeState.CONFIRMED);
+        assertThat(requests(engine) - confirmed).as("count before, write, count and remaining after").isEqualTo(4);
+        assertThat(simulated.purchaseCount()).as("the count is still read at delivery").isEqualTo(countBefore + 1);
+        Delivery record = store.find(order.id()).orElseThrow();
+        assertThat(record.purchaseCountBefore()).isEqualTo(countBefore);
+        assertThat(record.remainingBefore()).isEqualByComparingTo(remainingBefore);
+        assertThat(record.writes()).isEqualTo(1);
+        assertThat(auditOf(order.id(), "RECHARGE_READBACK")).singleElement().extracting(AuditEvent::getDetails)
+                .asString().contains("from the OPERATOR reading").doesNotContain("outside the tolerance");
+    }
+
+    @Test
+    void a_meter_picked_again_within_the_prepare_interval_is_read_ahead_only_once() throws InterruptedException {
+        List<ArchivedMeter> archived = fixtures.prepaidMeters(1);
+        ArchivedMeter meter = archived.getFirst();
+        simulate(List.of(archived));
+        CollectionEngine engine = engine(Duration.ofMillis(300), List.of(archived));
+        RechargeDeliveryProperties f = RechargeDeliveryFixtures.FAST_RETRIES;
+        Duration interval = Duration.ofMillis(1500);
+        EngineRechargeDelivery delivery = readingAhead(engine, new RechargeDeliveryProperties(f.retryMin(),
+                f.retryMax(), f.poll(), f.usageTolerance(), f.password(), f.operatorCode(), f.lockAtMostFor(),
+                f.knownRemainingMaxAge(), interval));
+        long before = requests(engine);
+
+        delivery.prepare(meter.id());
+        delivery.prepare(meter.id());
+        delivery.prepare(meter.id());
+
+        await().atMost(DELIVERED).until(() -> readings.flush() && remainingReadings(meter.id()).size() == 1);
+        // Time for a wrongly started second read to reach the bus.
+        Thread.sleep(interval.toMillis() / 2);
+        assertThat(requests(engine) - before).as("three picks inside the window, one read").isEqualTo(1);
+
+        await().atMost(DELIVERED).pollDelay(interval).until(() -> {
+            delivery.prepare(meter.id());
+            return readings.flush() && remainingReadings(meter.id()).size() == 2;
+        });
+        assertThat(requests(engine) - before).as("once the window passed, read again").isEqualTo(2);
+    }
+
+    private EngineRechargeDelivery readingAhead(CollectionEngine engine, RechargeDeliveryProperties properties) {
+        EngineRechargeDelivery delivery = RechargeDeliveryFixtures.delivery(engine, progress, store, properties, locks,
+                readings);
+        deliveries.add(delivery);
+        return delivery;
+    }
+
+    private List<BigDecimal> remainingReadings(long meterId) {
+        return jdbc.queryForList("SELECT value FROM reading WHERE meter_id = ? AND item = 'REMAINING_ENERGY'"
+                + " AND source = 'OPERATOR' ORDER BY read_at", BigDecimal.class, meterId);
     }
 
     /** Exchanges asked of the engine's buses so far. */

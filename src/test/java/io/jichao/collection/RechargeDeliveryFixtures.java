@@ -53,7 +53,7 @@ public final class RechargeDeliveryFixtures {
 
     static final RechargeDeliveryProperties FAST_RETRIES = new RechargeDeliveryProperties(Duration.ofMillis(100),
             Duration.ofMillis(400), Duration.ofMillis(300), new BigDecimal("1.00"), "000000", "00000000",
-            Duration.ofMinutes(2), Duration.ofSeconds(30));
+            Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(20));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = String.valueOf(Math.floorMod(UUID.randomUUID().hashCode(), 90_000) + 10_000);
     private static final AtomicInteger COLLECTOR_IDS = new AtomicInteger(900_000);
@@ -146,10 +146,20 @@ public final class RechargeDeliveryFixtures {
                 "127.0.0.1", null, ports);
     }
 
+    /** A delivery for tests that never call {@code prepare}: reads ahead of a recharge would be discarded. */
     static EngineRechargeDelivery delivery(CollectionEngine engine, RechargeProgress progress,
                                            RechargeDeliveryStore store, RechargeDeliveryProperties properties,
                                            LockProvider locks) {
         return new EngineRechargeDelivery(engine, progress, store, properties,
-                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, Clock.systemUTC());
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, Clock.systemUTC(), result -> { });
+    }
+
+    /** A delivery whose reads ahead of a recharge go to {@code writer} as OPERATOR readings, as in production. */
+    static EngineRechargeDelivery delivery(CollectionEngine engine, RechargeProgress progress,
+                                           RechargeDeliveryStore store, RechargeDeliveryProperties properties,
+                                           LockProvider locks, ReadingWriter writer) {
+        return new EngineRechargeDelivery(engine, progress, store, properties,
+                new MeterRecharger(MeterProfile.dhdsyDefault(), properties), locks, Clock.systemUTC(),
+                result -> writer.submit(StoredReading.of(result, ReadingSource.OPERATOR)));
     }
 }

@@ -11,7 +11,7 @@ class RechargeDeliveryPropertiesTest {
 
     private final RechargeDeliveryProperties properties = new RechargeDeliveryProperties(Duration.ofSeconds(5),
             Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000", "00000000",
-            Duration.ofMinutes(2), Duration.ofSeconds(30));
+            Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(20));
 
     @Test
     void the_wait_between_attempts_doubles_from_the_minimum_and_stops_at_the_maximum() {

@@ -153,6 +153,27 @@ class RechargeServiceIT {
     }
 
     @Test
+    void preparing_a_recharge_is_refused_like_an_order_and_without_an_engine_audits_nothing() {
+        long meterInC = fixtures.meter("C", BillingMode.PREPAID);
+        long postpaid = fixtures.meter("A", BillingMode.POSTPAID);
+        int auditedBefore = audit.byAction("RECHARGE_PREPARE").size();
+        LoginSupport.loginAs(users, "clerk");
+        assertThatThrownBy(() -> recharges.prepareRecharge(meterInC))
+                .isInstanceOf(DomainException.class).hasMessageContaining("error.meter.not.found");
+        assertThatThrownBy(() -> recharges.prepareRecharge(postpaid))
+                .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.not.prepaid");
+        LoginSupport.loginAs(users, "maint");
+        assertThatThrownBy(() -> recharges.prepareRecharge(meterId))
+                .isInstanceOf(DomainException.class).hasMessageContaining("error.permission.denied");
+        LoginSupport.loginAs(users, "clerk");
+
+        // This context runs no engine (jichao.collection.enabled=false): nothing to ask, nothing to audit.
+        recharges.prepareRecharge(meterId);
+
+        assertThat(audit.byAction("RECHARGE_PREPARE")).hasSize(auditedBefore);
+    }
+
+    @Test
     void a_stepped_tariff_prices_a_recharge_by_the_energy_bought_this_month() {
         long stepped = fixtures.meter("A", BillingMode.PREPAID);
         LoginSupport.loginAs(users, "finance");

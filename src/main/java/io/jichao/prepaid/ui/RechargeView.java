@@ -33,7 +33,8 @@ import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
 
 /**
- * The recharge workflow (R4) for clerks: search, pick a household, type the amount, confirm, then
+ * The recharge workflow (R4) for clerks: search, pick a household (which asks the engine to read the
+ * meter ahead of the recharge, see {@link RechargeService#prepareRecharge}), type the amount, confirm, then
  * follow the order's delivery (polled every two seconds while the page is open) and print the
  * receipt. A prepaid household's emergency credit is shown and can be granted (with confirmation);
  * while it is owed, the form's preview shows what a purchase repays. Everything goes through the services, which check the permission and the district.
@@ -94,6 +95,8 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         PricePerKwh price = null;
         try {
             price = recharges.priceFor(picked.id());
+            // While the clerk types the amount, the engine (if any) reads the meter's remaining energy.
+            recharges.prepareRecharge(picked.id());
         } catch (DomainException refused) {
             Notifications.error(refused);
         }

@@ -22,6 +22,7 @@ import io.jichao.archive.SiteStructureService;
 import io.jichao.collection.CollectionEngine;
 import io.jichao.collection.EngineRechargeDelivery;
 import io.jichao.collection.EngineStatus;
+import io.jichao.collection.ReadingWriter;
 import io.jichao.collection.RechargeDeliveryFixtures;
 import io.jichao.collection.RechargeDeliveryFixtures.ArchivedMeter;
 import io.jichao.collection.RechargeDeliveryProperties;
@@ -49,10 +50,19 @@ import net.javacrumbs.shedlock.core.LockProvider;
  * (the first order to each meter: the remaining energy is read before the write too). The samples
  * are reported together and apart by the exchanges each took (the port's request counter).
  *
+ * <p>With a typing time (fifth argument, ms; 0 by default, the figures above) the bench models the
+ * clerk: the meter is picked, then the amount typed and confirmed {@code typing} later, and only
+ * then is the order placed and the clock started. Picking a meter calls
+ * {@code EngineRechargeDelivery.prepare} (what {@code RechargeService.prepareRecharge} does for the
+ * recharge page), which reads the remaining energy meanwhile, unless the sixth argument is
+ * {@code cold}. With 8 meters and 3 s of typing a meter's previous read-back is ≈ 38 s old, past
+ * {@code known-remaining-max-age}, so without the read ahead every order takes five exchanges.
+ *
  * <p>Boots the application on its own embedded MariaDB in target/bench-db (the engine off; this
  * bench starts its own over the simulator). Not a test: run by hand (see docs/benchmarks.md).
  * Arguments (optional): number of orders, baud rate, answer delay and minimum gap in ms (a fast
- * bus with no delay and no gap shows the software's share).
+ * bus with no delay and no gap shows the software's share), typing time in ms, {@code cold} (pick
+ * without the read ahead).
  */
 public final class RechargeLatencyBench {
 
@@ -66,6 +76,8 @@ public final class RechargeLatencyBench {
         int baud = args.length > 1 ? Integer.parseInt(args[1]) : 2400;
         Duration delay = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
         Duration gap = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 200);
+        Duration typing = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 0);
+        boolean readAhead = typing.isPositive() && !(args.length > 5 && args[5].equals("cold"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JichaoApplication.class)
                 .profiles("test")
                 .run("--jichao.embedded-db.data-dir=target/bench-db/" + System.nanoTime(),
@@ -77,8 +89,8 @@ public final class RechargeLatencyBench {
                     context.getBean(UserDetailsService.class), context.getBean(Clock.class));
             List<ArchivedMeter> meters = fixtures.prepaidMeters(METERS);
             System.out.printf(Locale.ROOT, "%s; 1 port x %d prepaid meters, %d bps 8E1, delay %d ms, gap %d ms,"
-                            + " %d orders%n", BenchTopology.machine(), METERS, baud, delay.toMillis(), gap.toMillis(),
-                    orders);
+                            + " %d orders, typing %d ms, read ahead on pick: %s%n", BenchTopology.machine(), METERS,
+                    baud, delay.toMillis(), gap.toMillis(), orders, typing.toMillis(), readAhead);
             System.out.println("load average at start: " + BenchTopology.loadAverage());
             SimulatorConfig config = SimulatorConfig.of(7, List.of(CollectorConfig.server("R", Dh600Model.DH601,
                     List.of(PortConfig.of(1, BusProtocol.DLT645_2007, RechargeDeliveryFixtures.simulated(meters))
@@ -92,14 +104,21 @@ public final class RechargeLatencyBench {
                 EngineRechargeDelivery delivery = EngineRechargeDelivery.over(engine, progress,
                         context.getBean(JdbcTemplate.class), new RechargeDeliveryProperties(Duration.ofSeconds(5),
                                 Duration.ofMinutes(5), Duration.ofSeconds(30), new BigDecimal("1.00"), "000000",
-                                "00000000", Duration.ofMinutes(2), Duration.ofSeconds(30)),
+                                "00000000", Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(20)),
                         context.getBean(LockProvider.class),
-                        Clock.systemUTC());
+                        Clock.systemUTC(), context.getBean(ReadingWriter.class));
                 try {
                     List<Double> millis = new ArrayList<>();
                     Map<Long, List<Double>> byExchanges = new TreeMap<>();
                     for (int i = 0; i <= orders; i++) {
                         ArchivedMeter meter = meters.get(i % METERS);
+                        if (typing.isPositive()) {
+                            // The clerk picks the household, types the amount and confirms.
+                            if (readAhead) {
+                                delivery.prepare(meter.id());
+                            }
+                            Thread.sleep(typing);
+                        }
                         long exchanges = requests(engine);
                         long start = System.nanoTime();
                         RechargeOrderView order = fixtures.order(meter.id(), (10 + i) + ".00");
