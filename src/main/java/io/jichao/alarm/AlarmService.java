@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jichao.audit.AuditTrail;
+import io.jichao.notify.NotificationService;
+import io.jichao.notify.NotificationView;
 import io.jichao.security.CurrentOperator;
 import io.jichao.security.DistrictScope;
 import io.jichao.security.OperatorContext;
@@ -53,12 +55,30 @@ public class AlarmService {
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final AlarmRecorder recorder;
+    private final NotificationService notifications;
 
-    AlarmService(JdbcTemplate jdbc, CurrentOperator currentOperator, AuditTrail audit, AlarmRecorder recorder) {
+    AlarmService(JdbcTemplate jdbc, CurrentOperator currentOperator, AuditTrail audit, AlarmRecorder recorder,
+                 NotificationService notifications) {
         this.jdbc = jdbc;
         this.currentOperator = currentOperator;
         this.audit = audit;
         this.recorder = recorder;
+        this.notifications = notifications;
+    }
+
+    /**
+     * The SMS the alarm caused (VIEW_ARCHIVE, alarm in the district): the household reminders, then
+     * the manager alerts in escalation order.
+     */
+    @Transactional(readOnly = true)
+    public List<NotificationView> smsMessages(long alarmId) {
+        OperatorContext operator = currentOperator.get();
+        operator.require(Permission.VIEW_ARCHIVE);
+        find(operator, alarmId, false);
+        String key = AlarmNotifier.alertKey(alarmId);
+        List<NotificationView> messages = new ArrayList<>(notifications.messages(key));
+        messages.addAll(notifications.alertMessages(key));
+        return messages;
     }
 
     /** The district's alarms matching the filter, newest first, at most {@link #MAX_ROWS}. */
