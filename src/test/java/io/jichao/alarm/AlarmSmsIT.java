@@ -53,6 +53,8 @@ class AlarmSmsIT {
     @Autowired
     private AlarmService alarms;
     @Autowired
+    private AlarmRecorder recorder;
+    @Autowired
     private NotificationService notifications;
     @Autowired
     private UserDetailsService users;
@@ -112,41 +114,49 @@ class AlarmSmsIT {
     }
 
     @Test
-    void a_fault_alerts_the_first_manager_urgently_and_the_second_after_the_delay_unless_acknowledged() {
+    void a_fault_alerts_the_first_manager_urgently_and_the_second_after_the_escalation_delay() {
         simulate(UnaryOperator.identity());
         List<String> managers = managerContacts();
-        long first = meterCommFailure();
-        String key = AlarmNotifier.alertKey(first);
+        String key = AlarmNotifier.alertKey(portFailure());
 
         List<NotificationView> alerted = awaitAlert(key, 1);
         assertThat(alerted.getFirst().phone()).isEqualTo(managers.get(0));
         assertThat(alerted.getFirst().urgent()).isTrue();
-        assertThat(alerted.getFirst().body()).startsWith("【集抄】").contains("电表通信故障")
-                .contains(simulation.meters.getFirst().address());
+        assertThat(alerted.getFirst().body()).startsWith("【集抄】").contains("端口通信故障")
+                .contains(simulation.collector.name());
+        notifications.escalateDue();
+        assertThat(notifications.alertMessages(key)).as("not before the delay").hasSize(1);
 
         escalationDueNow(key);
         notifications.escalateDue();
+
         assertThat(notifications.alertMessages(key)).extracting(NotificationView::phone)
                 .containsExactlyElementsOf(managers);
+        assertThat(notifications.alertMessages(key)).extracting(NotificationView::escalationStep).containsExactly(0, 1);
+    }
 
-        // The meter answers again, fails again: a new alarm, a new alert, acknowledged on the alarm page's service.
-        answer(true);
-        long second = meterCommFailure();
-        String secondKey = AlarmNotifier.alertKey(second);
-        awaitAlert(secondKey, 1);
+    @Test
+    void acknowledging_the_alarm_stops_the_escalation() {
+        simulate(UnaryOperator.identity());
+        List<String> managers = managerContacts();
+        long alarmId = portFailure();
+        String key = AlarmNotifier.alertKey(alarmId);
+        awaitAlert(key, 1);
+
         LoginSupport.loginAs(users, "super");
         try {
-            alarms.acknowledge(second);
+            alarms.acknowledge(alarmId);
         } finally {
             LoginSupport.logout();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "ACKNOWLEDGED".equals(alertState(secondKey)));
-        escalationDueNow(secondKey);
+        escalationDueNow(key);
         notifications.escalateDue();
-        assertThat(notifications.alertMessages(secondKey)).as("acknowledged: nobody else is texted")
+
+        assertThat(alertState(key)).isEqualTo("ACKNOWLEDGED");
+        assertThat(notifications.alertMessages(key)).as("acknowledged: nobody else is texted")
                 .extracting(NotificationView::phone).containsExactly(managers.get(0));
         assertThat(jdbc.queryForObject("SELECT acknowledged_by FROM notification_alert WHERE alert_key = ?",
-                String.class, secondKey)).isEqualTo("super");
+                String.class, key)).isEqualTo("super");
     }
 
     @Test
@@ -199,6 +209,19 @@ class AlarmSmsIT {
                     + "VALUES (?, ?, ?, ?, 'zh-CN')", buildingId, i, "Manager " + i, phones.get(i));
         }
         return phones;
+    }
+
+    /** A shorted bus: the port's last cycle had meters and no answer, a PORT_COMM_FAILURE on the collector's building. */
+    private long portFailure() {
+        simulation.simulator.faults().shortPort(AlarmSimulation.COLLECTOR, simulation.port.portNumber());
+        simulation.cycle(ENERGY);
+        new EngineHealthRules(engine, recorder, new AlarmProperties(true, new BigDecimal("20"), new BigDecimal("10"),
+                new BigDecimal("3"), new BigDecimal("198"), new BigDecimal("242"), 3, Duration.ZERO,
+                Duration.ofSeconds(30)), jdbc).check();
+        long portId = jdbc.queryForObject("SELECT id FROM serial_port WHERE collector_id = ? AND port_number = ?",
+                Long.class, simulation.collector.id(), simulation.port.portNumber());
+        return jdbc.queryForObject("SELECT id FROM alarm WHERE active_key = ?", Long.class,
+                AlarmSubject.port(portId, simulation.collector.id()).activeKey(AlarmKind.PORT_COMM_FAILURE));
     }
 
     /** Three timed-out reads in a row: the meter's communication failure (a FAULT). */
