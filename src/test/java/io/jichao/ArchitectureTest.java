@@ -69,7 +69,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.jichao.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.jichao.archive..", "io.jichao.security..", "io.jichao.ui..", "io.jichao.demo..",
-                        "io.jichao.home..", "io.jichao.admin..", "io.jichao.collection..", "io.jichao.simulator..")
+                        "io.jichao.home..", "io.jichao.admin..", "io.jichao.collection..", "io.jichao.simulator..",
+                        "io.jichao.notify..", "io.jichao.alarm..", "io.jichao.faultmap..", "io.jichao.prepaid..",
+                        "io.jichao.audit..", "io.jichao.protocol..")
                 .check(classes);
     }
 }

@@ -3,8 +3,8 @@ package io.jichao.alarm;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds {@link AlarmProperties}. */
+/** Binds {@link AlarmProperties} and {@link AlarmSmsProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlarmProperties.class)
+@EnableConfigurationProperties({AlarmProperties.class, AlarmSmsProperties.class})
 class AlarmConfiguration {
 }

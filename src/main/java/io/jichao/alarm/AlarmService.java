@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jichao.audit.AuditTrail;
+import io.jichao.notify.NotificationService;
+import io.jichao.notify.NotificationView;
 import io.jichao.security.CurrentOperator;
 import io.jichao.security.DistrictScope;
 import io.jichao.security.OperatorContext;
@@ -35,7 +37,7 @@ public class AlarmService {
     /** The list shows at most this many rows, newest first; narrow the filter for more. */
     public static final int MAX_ROWS = 2000;
 
-    private static final String FROM = """
+    static final String FROM = """
             FROM alarm a
             LEFT JOIN meter m ON m.id = a.meter_id
             LEFT JOIN household h ON h.id = m.household_id
@@ -43,7 +45,7 @@ public class AlarmService {
             LEFT JOIN collector c ON c.id = a.collector_id
             LEFT JOIN building b ON b.id = COALESCE(m.building_id, c.building_id)
             """;
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             SELECT a.id, a.kind, a.severity, a.state, a.meter_id, m.address, h.room, a.serial_port_id, p.port_number,
                    a.collector_id, c.name, COALESCE(m.building_id, c.building_id), b.name, a.detail, a.raised_at,
                    a.last_seen_at, a.occurrences, a.acknowledged_at, a.acknowledged_by, a.cleared_at
@@ -53,12 +55,30 @@ public class AlarmService {
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final AlarmRecorder recorder;
+    private final NotificationService notifications;
 
-    AlarmService(JdbcTemplate jdbc, CurrentOperator currentOperator, AuditTrail audit, AlarmRecorder recorder) {
+    AlarmService(JdbcTemplate jdbc, CurrentOperator currentOperator, AuditTrail audit, AlarmRecorder recorder,
+                 NotificationService notifications) {
         this.jdbc = jdbc;
         this.currentOperator = currentOperator;
         this.audit = audit;
         this.recorder = recorder;
+        this.notifications = notifications;
+    }
+
+    /**
+     * The SMS the alarm caused (VIEW_ARCHIVE, alarm in the district): the household reminders, then
+     * the manager alerts in escalation order.
+     */
+    @Transactional(readOnly = true)
+    public List<NotificationView> smsMessages(long alarmId) {
+        OperatorContext operator = currentOperator.get();
+        operator.require(Permission.VIEW_ARCHIVE);
+        find(operator, alarmId, false);
+        String key = AlarmNotifier.alertKey(alarmId);
+        List<NotificationView> messages = new ArrayList<>(notifications.messages(key));
+        messages.addAll(notifications.alertMessages(key));
+        return messages;
     }
 
     /** The district's alarms matching the filter, newest first, at most {@link #MAX_ROWS}. */
@@ -234,7 +254,7 @@ public class AlarmService {
         return parts.isEmpty() ? "FALSE" : "(" + String.join(" OR ", parts) + ")";
     }
 
-    private static AlarmRow row(ResultSet row) throws SQLException {
+    static AlarmRow row(ResultSet row) throws SQLException {
         return new AlarmRow(row.getLong(1), AlarmKind.valueOf(row.getString(2)), Severity.valueOf(row.getString(3)),
                 AlarmState.valueOf(row.getString(4)), row.getObject(5, Long.class), row.getString(6), row.getString(7),
                 row.getObject(8, Long.class), row.getObject(9, Integer.class), row.getObject(10, Long.class),

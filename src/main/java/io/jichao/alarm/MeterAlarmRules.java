@@ -41,6 +41,8 @@ import io.jichao.collection.RelayReadBack;
 class MeterAlarmRules {
 
     private static final Logger log = LoggerFactory.getLogger(MeterAlarmRules.class);
+    /** The detail of a remaining-energy alarm starts so; {@link AlarmNotifier} reads the kWh back from it. */
+    static final String REMAINING_DETAIL = "remaining %s kWh";
     private static final int RELAY_OPEN_BIT = 4;
     private static final int COMMAND_TRIP_BIT = 6;
     private static final List<AlarmKind> REMAINING_KINDS = List.of(AlarmKind.LOW_REMAINING_1,
@@ -201,8 +203,8 @@ class MeterAlarmRules {
             }
         }
         if (holds != null) {
-            recorder.raise(holds, meter, level == null ? "remaining %s kWh".formatted(kwh.toPlainString())
-                    : "remaining %s kWh ≤ %s kWh".formatted(kwh.toPlainString(), level.toPlainString()));
+            recorder.raise(holds, meter, level == null ? REMAINING_DETAIL.formatted(kwh.toPlainString())
+                    : (REMAINING_DETAIL + " ≤ %s kWh").formatted(kwh.toPlainString(), level.toPlainString()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +27,7 @@ import io.jichao.alarm.AlarmRow;
 import io.jichao.alarm.AlarmService;
 import io.jichao.alarm.AlarmState;
 import io.jichao.archive.SiteStructureService;
+import io.jichao.notify.NotificationView;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
@@ -48,6 +50,10 @@ public class AlarmsView extends VerticalLayout implements HasPageTitleKey, HasDy
     public static final String COUNT_ID = "alarms-count";
     public static final String SEVERITY_COLUMN = "severity";
     public static final String ACKNOWLEDGE_COLUMN = "acknowledge";
+    public static final String SMS_COLUMN = "sms";
+    public static final String SMS_PREFIX = "alarms-sms-";
+    public static final String SMS_DIALOG_ID = "alarms-sms-dialog";
+    public static final String SMS_GRID_ID = "alarms-sms-grid";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final transient AlarmService alarms;
@@ -113,10 +119,53 @@ public class AlarmsView extends VerticalLayout implements HasPageTitleKey, HasDy
                 .setHeader(getTranslation("alarms.col.acknowledged.by")).setAutoWidth(true);
         grid.addColumn(r -> AlarmTimes.format(r.clearedAt())).setHeader(getTranslation("alarms.col.cleared"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(this::smsButton).setKey(SMS_COLUMN).setAutoWidth(true).setFlexGrow(0);
         if (canAcknowledge) {
             grid.addComponentColumn(this::acknowledgeButton).setKey(ACKNOWLEDGE_COLUMN).setAutoWidth(true)
                     .setFlexGrow(0);
         }
+    }
+
+    private Button smsButton(AlarmRow row) {
+        Button button = new Button(getTranslation("alarm.sms.show"), VaadinIcon.ENVELOPE_O.create(),
+                e -> showSms(row));
+        button.setId(SMS_PREFIX + row.id());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void showSms(AlarmRow row) {
+        List<NotificationView> messages;
+        try {
+            messages = alarms.smsMessages(row.id());
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId(SMS_DIALOG_ID);
+        dialog.setHeaderTitle(getTranslation("alarm.sms.title") + " · " + getTranslation("alarm.kind." + row.kind().name())
+                + " · " + row.subject());
+        if (messages.isEmpty()) {
+            dialog.add(new Span(getTranslation("alarm.sms.none")));
+        } else {
+            Grid<NotificationView> sms = new Grid<>();
+            sms.setId(SMS_GRID_ID);
+            sms.addThemeVariants(GridVariant.LUMO_COMPACT);
+            sms.addColumn(NotificationView::phone).setHeader(getTranslation("alarm.sms.phone")).setAutoWidth(true);
+            sms.addColumn(m -> m.escalationStep() == null ? "" : String.valueOf(m.escalationStep() + 1))
+                    .setHeader(getTranslation("alarm.sms.step")).setAutoWidth(true);
+            sms.addColumn(m -> getTranslation("notifications.state." + m.state().name())).setHeader(getTranslation("alarm.sms.state")).setAutoWidth(true);
+            sms.addColumn(m -> AlarmTimes.format(m.createdAt())).setHeader(getTranslation("alarm.sms.created"))
+                    .setAutoWidth(true);
+            sms.addColumn(NotificationView::body).setHeader(getTranslation("alarm.sms.body")).setFlexGrow(1);
+            sms.setItems(messages);
+            sms.setWidth("900px");
+            sms.setAllRowsVisible(true);
+            dialog.add(sms);
+        }
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
     }
 
     private Span acknowledgeButton(AlarmRow row) {

@@ -36,6 +36,7 @@ import io.jichao.alarm.AlarmRow;
 import io.jichao.alarm.AlarmState;
 import io.jichao.alarm.AlarmSubject;
 import io.jichao.alarm.Severity;
+import io.jichao.notify.NotificationView;
 import io.jichao.shared.ui.Languages;
 import io.jichao.testing.KaribuTest;
 import io.jichao.testing.LoginSupport;
@@ -57,12 +58,14 @@ class AlarmsViewTest extends KaribuTest {
     private long lowInC;
     private long faultInC;
     private long lowInA;
+    private String managerOfC;
 
     @BeforeEach
     void alarmsInBuildingsAAndC() {
         meterInA = meterOf("A");
         meterInC = meterOf("C");
         jdbc.update("DELETE FROM alarm WHERE meter_id IN (?, ?)", meterInA, meterInC);
+        managerOfC = firstManager(buildingOf(meterInC));
         lowInA = recorder.raise(AlarmKind.LOW_REMAINING_1, AlarmSubject.meter(meterInA), "remaining 15 kWh").alarmId();
         lowInC = recorder.raise(AlarmKind.LOW_REMAINING_1, AlarmSubject.meter(meterInC), "remaining 12 kWh").alarmId();
         faultInC = recorder.raise(AlarmKind.METER_COMM_FAILURE, AlarmSubject.meter(meterInC), "3 timeouts").alarmId();
@@ -161,6 +164,21 @@ class AlarmsViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void the_sms_of_a_fault_open_from_its_row_with_the_first_manager_texted() {
+        login("maint");
+        navigateTo("alarms");
+
+        _click((Button) GridKt._getCellComponent(grid(), index(faultInC), AlarmsView.SMS_COLUMN));
+
+        Grid<NotificationView> sms = _get(Grid.class, spec -> spec.withId(AlarmsView.SMS_GRID_ID));
+        List<NotificationView> shown = GridKt._findAll(sms);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.getFirst().phone()).isEqualTo(managerOfC);
+        assertThat(shown.getFirst().body()).contains("电表通信故障").contains("3 timeouts");
+        assertThat(shown.getFirst().urgent()).isTrue();
+    }
+
     private Grid<AlarmRow> grid() {
         return _get(Grid.class, spec -> spec.withId(AlarmsView.GRID_ID));
     }
@@ -180,6 +198,22 @@ class AlarmsViewTest extends KaribuTest {
     private Span badge(long id) {
         Component cell = GridKt._getCellComponent(grid(), index(id), AlarmsView.SEVERITY_COLUMN);
         return (Span) cell;
+    }
+
+    private long buildingOf(long meterId) {
+        return jdbc.queryForObject("SELECT building_id FROM meter WHERE id = ?", Long.class, meterId);
+    }
+
+    /** The building's first manager contact; one of the test's own when the building has none. */
+    private String firstManager(long buildingId) {
+        List<String> phones = jdbc.queryForList("SELECT phone FROM notification_contact WHERE building_id = ? "
+                + "ORDER BY position", String.class, buildingId);
+        if (!phones.isEmpty()) {
+            return phones.getFirst();
+        }
+        jdbc.update("INSERT INTO notification_contact (building_id, position, name, phone, language) "
+                + "VALUES (?, 0, 'Test', '13900000001', 'zh-CN')", buildingId);
+        return "13900000001";
     }
 
     private long meterOf(String buildingCode) {
