@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.jichao.archive.SiteStructure.BuildingView;
@@ -37,6 +38,8 @@ class DistrictScopingIT {
     private ArchiveOverview overview;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private long meterInC;
     private long buildingC;
@@ -132,7 +135,9 @@ class DistrictScopingIT {
         LoginSupport.loginAs(users, "finance");
         ArchiveOverview.Counts siteCounts = overview.counts();
         assertThat(clerkCounts.buildings()).isEqualTo(2);
-        assertThat(siteCounts.buildings()).isEqualTo(4);
+        // Other tests of the shared database add buildings of their own: the whole site is whatever is there.
+        assertThat(siteCounts.buildings()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM building", Long.class))
+                .isGreaterThanOrEqualTo(4);
         assertThat(clerkCounts.activeMeters()).isPositive().isLessThan(siteCounts.activeMeters());
     }
 
