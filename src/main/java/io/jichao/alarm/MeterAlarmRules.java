@@ -232,7 +232,7 @@ class MeterAlarmRules {
             Optional<ItemValue> restore = tripRecorded ? Optional.empty()
                     : result.value(ReadingItem.LAST_OVERLOAD_RESTORE);
             if (restore.isPresent()) {
-                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get()));
+                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get(), result));
             } else {
                 recorder.clear(AlarmKind.OVERLOAD_TRIP, meter);
             }
@@ -261,7 +261,7 @@ class MeterAlarmRules {
         if (previous == null || count.compareTo(previous) <= 0 || trip.isEmpty()) {
             if (previous != null && count.compareTo(previous) == 0 && restore.isPresent()) {
                 // No new trip: a restore of the last one ends its alarm (schedules without the status word).
-                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get()));
+                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get(), result));
             }
             return false;
         }
@@ -269,12 +269,12 @@ class MeterAlarmRules {
         boolean sudden = trip.get().value().intValue() == MeterProfile.TRIP_CAUSE_SUDDEN_POWER;
         String cause = sudden ? "sudden power" : "maximum power";
         String since = trips == 1 ? "" : ", %d trips since the previous read".formatted(trips);
-        Instant tripAt = meterInstant(trip.get());
+        Instant tripAt = meterInstant(trip.get(), result);
         if (restore.isPresent()) {
             recorder.recordEnded(sudden ? AlarmKind.POWER_JUMP : AlarmKind.OVERLOAD_TRIP, meter,
                     "overload trip (%s) at %s, restored at %s (meter clock)%s".formatted(cause,
                             trip.get().meterTime(), restore.get().meterTime(), since),
-                    tripAt, meterInstant(restore.get()), trips);
+                    tripAt, meterInstant(restore.get(), result), trips);
             return false;
         }
         recorder.raiseSince(AlarmKind.OVERLOAD_TRIP, meter, "overload trip (%s) at %s (meter clock), not restored%s"
@@ -282,9 +282,16 @@ class MeterAlarmRules {
         return true;
     }
 
-    /** A meter-clock time of a reading as an instant; meters keep the site's local time. */
-    private static Instant meterInstant(ItemValue value) {
-        return value.meterTime().atZone(TimeConfiguration.DISPLAY_ZONE).toInstant();
+    /**
+     * A meter-clock time of a reading as an instant of the engine's clock: meters keep the site's
+     * local time, and when the same read holds the meter's clock offset (METER_TIME, as the seeded
+     * energy schedule does) the offset is taken off, so a drifting meter's trip lands at its real time.
+     */
+    private static Instant meterInstant(ItemValue value, MeterReadResult result) {
+        Instant byMeterClock = value.meterTime().atZone(TimeConfiguration.DISPLAY_ZONE).toInstant();
+        return result.value(ReadingItem.METER_TIME)
+                .map(offset -> byMeterClock.minusSeconds(offset.value().longValue()))
+                .orElse(byMeterClock);
     }
 
     private void powerJump(long meterId, AlarmSubject meter, BigDecimal kw) {
