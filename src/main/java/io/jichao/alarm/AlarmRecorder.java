@@ -54,12 +54,27 @@ public class AlarmRecorder {
 
     /** Inserts the alarm, or counts one more occurrence of the active one of this kind and subject. */
     public Raised raise(AlarmKind kind, AlarmSubject subject, Severity severity, String detail) {
+        return raise(kind, subject, severity, detail, clock.instant());
+    }
+
+    /**
+     * Like {@link #raise(AlarmKind, AlarmSubject, String)} for a condition the device says began
+     * at {@code since} (a meter's event record): a new alarm is raised at that time, an active one
+     * counts one more occurrence and keeps its own raise time.
+     */
+    public Raised raiseSince(AlarmKind kind, AlarmSubject subject, String detail, Instant since) {
+        Instant now = clock.instant();
+        return raise(kind, subject, kind.severity(), detail, since.isAfter(now) ? now : since);
+    }
+
+    private Raised raise(AlarmKind kind, AlarmSubject subject, Severity severity, String detail, Instant raisedAt) {
         if (severity == Severity.NORMAL) {
             throw new IllegalArgumentException("an alarm is yellow or red, never NORMAL");
         }
         String key = subject.activeKey(kind);
         String text = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
         Timestamp now = Timestamp.from(clock.instant());
+        Timestamp since = Timestamp.from(raisedAt);
         Raised raised = transactions.execute(status -> {
             jdbc.update("""
                     INSERT INTO alarm (kind, severity, state, meter_id, serial_port_id, collector_id, active_key,
@@ -68,7 +83,7 @@ public class AlarmRecorder {
                     ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), occurrences = occurrences + 1,
                                             last_seen_at = VALUES(last_seen_at), detail = VALUES(detail)""",
                     kind.name(), severity.name(), subject.meterId(), subject.serialPortId(), subject.collectorId(),
-                    key, text, now, now);
+                    key, text, since, now);
             long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
             int occurrences = jdbc.queryForObject("SELECT occurrences FROM alarm WHERE id = ?", Integer.class, id);
             Raised outcome = new Raised(id, occurrences == 1, occurrences);
@@ -84,6 +99,19 @@ public class AlarmRecorder {
 
     /** Clears the active alarm of this kind and subject, if there is one; true when one was cleared. */
     public boolean clear(AlarmKind kind, AlarmSubject subject) {
+        return clear(kind, subject, clock.instant());
+    }
+
+    /**
+     * Clears the active alarm as of {@code at}, the time the device says the condition ended (a
+     * meter's restore record); never before the alarm's raise time nor after now.
+     */
+    public boolean clearAt(AlarmKind kind, AlarmSubject subject, Instant at) {
+        Instant now = clock.instant();
+        return clear(kind, subject, at.isAfter(now) ? now : at);
+    }
+
+    private boolean clear(AlarmKind kind, AlarmSubject subject, Instant clearedAt) {
         String key = subject.activeKey(kind);
         if (!activeKeys().contains(key)) {
             return false;
@@ -99,13 +127,43 @@ public class AlarmRecorder {
                 return false;
             }
             AlarmChanged changed = found.getFirst();
-            jdbc.update("UPDATE alarm SET state = 'CLEARED', cleared_at = ?, active_key = NULL, version = version + 1 "
-                    + "WHERE id = ?", Timestamp.from(clock.instant()), changed.alarmId());
+            jdbc.update("UPDATE alarm SET state = 'CLEARED', cleared_at = GREATEST(raised_at, ?), active_key = NULL, "
+                    + "version = version + 1 WHERE id = ?", Timestamp.from(clearedAt), changed.alarmId());
             publishAfterCommit(changed);
             return true;
         });
         activeKeys().remove(key);
         return Boolean.TRUE.equals(cleared);
+    }
+
+    /**
+     * An occurrence that began and ended before anyone saw it (a meter's event record read after
+     * the fact): one alarm row, raised at {@code raisedAt} and cleared at {@code clearedAt} in one
+     * go, so the history and the alarm list show both; listeners see the raise, then the clear.
+     * It never touches an active alarm of the same kind and subject.
+     */
+    public long recordEnded(AlarmKind kind, AlarmSubject subject, String detail, Instant raisedAt, Instant clearedAt,
+                            int occurrences) {
+        Instant now = clock.instant();
+        Instant cleared = clearedAt.isAfter(now) ? now : clearedAt;
+        Instant raised = raisedAt.isAfter(cleared) ? cleared : raisedAt;
+        String text = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+        Severity severity = kind.severity();
+        return transactions.execute(status -> {
+            jdbc.update("""
+                    INSERT INTO alarm (kind, severity, state, meter_id, serial_port_id, collector_id, active_key,
+                                       detail, raised_at, last_seen_at, occurrences, cleared_at)
+                    VALUES (?, ?, 'CLEARED', ?, ?, ?, NULL, ?, ?, ?, ?, ?)""",
+                    kind.name(), severity.name(), subject.meterId(), subject.serialPortId(), subject.collectorId(),
+                    text, Timestamp.from(raised), Timestamp.from(cleared), Math.max(1, occurrences),
+                    Timestamp.from(cleared));
+            long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+            for (AlarmState state : List.of(AlarmState.RAISED, AlarmState.CLEARED)) {
+                publishAfterCommit(new AlarmChanged(id, kind.name(), severity, state, subject.meterId(),
+                        subject.serialPortId(), subject.collectorId()));
+            }
+            return id;
+        });
     }
 
     Instant now() {

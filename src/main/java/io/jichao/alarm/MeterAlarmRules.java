@@ -1,6 +1,7 @@
 package io.jichao.alarm;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import io.jichao.collection.MeterReadEvents;
 import io.jichao.collection.MeterReadResult;
 import io.jichao.collection.ReadingItem;
 import io.jichao.collection.RelayReadBack;
+import io.jichao.protocol.dlt645.MeterProfile;
+import io.jichao.shared.TimeConfiguration;
 
 /**
  * The alarm rules on meter reads (R17), fed by every read result of the engine in this process
@@ -63,6 +66,7 @@ class MeterAlarmRules {
     private final Map<Long, BigDecimal> lastReverse = new ConcurrentHashMap<>();
     private final Map<Long, BigDecimal> lastRemaining = new ConcurrentHashMap<>();
     private final Map<Long, Integer> timeouts = new ConcurrentHashMap<>();
+    private final Map<Long, BigDecimal> lastTripCount = new ConcurrentHashMap<>();
     private final ExecutorService judge = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("alarm-rules").factory());
     private MeterReadEvents.Subscription subscription;
@@ -111,6 +115,7 @@ class MeterAlarmRules {
         lastReverse.clear();
         lastRemaining.clear();
         timeouts.clear();
+        lastTripCount.clear();
     }
 
     /**
@@ -155,7 +160,10 @@ class MeterAlarmRules {
         AlarmSubject meter = AlarmSubject.meter(meterId);
         communication(result, meter);
         result.value(ReadingItem.REMAINING_ENERGY).ifPresent(v -> remaining(meterId, meter, v.value()));
-        result.value(ReadingItem.RELAY_STATUS).ifPresent(v -> relay(meterId, meter, v.value().intValue()));
+        boolean newTripInProgress = result.value(ReadingItem.OVERLOAD_TRIP_COUNT)
+                .map(count -> overloadTrips(meterId, meter, count.value(), result)).orElse(false);
+        result.value(ReadingItem.RELAY_STATUS).ifPresent(v -> relay(meterId, meter, v.value().intValue(),
+                newTripInProgress, result));
         result.value(ReadingItem.ACTIVE_POWER).ifPresent(v -> powerJump(meterId, meter, v.value()));
         result.value(ReadingItem.REVERSE_ENERGY).ifPresent(v -> reverse(meterId, meter, v.value()));
         voltages(result, meter);
@@ -212,23 +220,80 @@ class MeterAlarmRules {
      * Status word 3: bit 4 relay open, bit 6 opened by a trip command. Open without a command and
      * with credit left is the meter's own overload trip; its restore (closed again) clears it.
      */
-    private void relay(long meterId, AlarmSubject meter, int bits) {
+    private void relay(long meterId, AlarmSubject meter, int bits, boolean tripRecorded, MeterReadResult result) {
         boolean open = (bits >>> RELAY_OPEN_BIT & 1) != 0;
         boolean byCommand = (bits >>> COMMAND_TRIP_BIT & 1) != 0;
         BigDecimal remaining = lastRemaining.get(meterId);
         boolean noCredit = remaining != null && remaining.signum() <= 0;
         AlarmKind holds = !open ? null : byCommand || noCredit ? AlarmKind.RELAY_OPEN : AlarmKind.OVERLOAD_TRIP;
-        for (AlarmKind kind : List.of(AlarmKind.RELAY_OPEN, AlarmKind.OVERLOAD_TRIP)) {
-            if (kind != holds) {
-                recorder.clear(kind, meter);
+        if (holds != AlarmKind.RELAY_OPEN) {
+            recorder.clear(AlarmKind.RELAY_OPEN, meter);
+        }
+        if (holds != AlarmKind.OVERLOAD_TRIP) {
+            // The meter's restore record, when read with the status word, tells when power came back.
+            Optional<ItemValue> restore = tripRecorded ? Optional.empty()
+                    : result.value(ReadingItem.LAST_OVERLOAD_RESTORE);
+            if (restore.isPresent()) {
+                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get(), result));
+            } else {
+                recorder.clear(AlarmKind.OVERLOAD_TRIP, meter);
             }
         }
         if (holds == AlarmKind.RELAY_OPEN) {
             recorder.raise(holds, meter, byCommand ? "relay open by command" : "relay open, no credit");
-        } else if (holds == AlarmKind.OVERLOAD_TRIP) {
+        } else if (holds == AlarmKind.OVERLOAD_TRIP && !tripRecorded) {
             recorder.raise(holds, meter, "relay open by the meter (overload trip), status word 3 = %04X"
                     .formatted(bits));
         }
+    }
+
+    /**
+     * The meter's overload trip count and its last trip record (vendor items of the profile):
+     * trips since the previous read become alarms even when they started and restored between two
+     * reads. A restored last trip is one alarm row raised at the trip and cleared at the restore
+     * (POWER_JUMP for a sudden-power trip, else OVERLOAD_TRIP); a trip still in progress is an
+     * active OVERLOAD_TRIP raised at the trip's start, cleared later by the closed relay or the
+     * restore record. The first read of a meter only sets the count. True when this read raised
+     * a trip in progress (the status word rule then does not count it again).
+     */
+    private boolean overloadTrips(long meterId, AlarmSubject meter, BigDecimal count, MeterReadResult result) {
+        BigDecimal previous = lastTripCount.put(meterId, count);
+        Optional<ItemValue> trip = result.value(ReadingItem.LAST_OVERLOAD_TRIP);
+        Optional<ItemValue> restore = result.value(ReadingItem.LAST_OVERLOAD_RESTORE);
+        if (previous == null || count.compareTo(previous) <= 0 || trip.isEmpty()) {
+            if (previous != null && count.compareTo(previous) == 0 && restore.isPresent()) {
+                // No new trip: a restore of the last one ends its alarm (schedules without the status word).
+                recorder.clearAt(AlarmKind.OVERLOAD_TRIP, meter, meterInstant(restore.get(), result));
+            }
+            return false;
+        }
+        int trips = count.subtract(previous).intValue();
+        boolean sudden = trip.get().value().intValue() == MeterProfile.TRIP_CAUSE_SUDDEN_POWER;
+        String cause = sudden ? "sudden power" : "maximum power";
+        String since = trips == 1 ? "" : ", %d trips since the previous read".formatted(trips);
+        Instant tripAt = meterInstant(trip.get(), result);
+        if (restore.isPresent()) {
+            recorder.recordEnded(sudden ? AlarmKind.POWER_JUMP : AlarmKind.OVERLOAD_TRIP, meter,
+                    "overload trip (%s) at %s, restored at %s (meter clock)%s".formatted(cause,
+                            trip.get().meterTime(), restore.get().meterTime(), since),
+                    tripAt, meterInstant(restore.get(), result), trips);
+            return false;
+        }
+        recorder.raiseSince(AlarmKind.OVERLOAD_TRIP, meter, "overload trip (%s) at %s (meter clock), not restored%s"
+                .formatted(cause, trip.get().meterTime(), since), tripAt);
+        return true;
+    }
+
+    /**
+     * A meter-clock time of a reading as an instant of the engine's clock: meters keep the site's
+     * local time, and when the same read holds the meter's clock offset (METER_TIME, as the seeded
+     * energy schedule does) the offset is taken off, so a drifting meter's trip lands at its real time.
+     */
+    private static Instant meterInstant(ItemValue value, MeterReadResult result) {
+        Instant byMeterClock = value.meterTime().atZone(TimeConfiguration.DISPLAY_ZONE).toInstant();
+        return result.value(ReadingItem.METER_TIME)
+                .map(offset -> byMeterClock.minusSeconds(offset.value().longValue()))
+                .orElse(byMeterClock);
     }
 
     private void powerJump(long meterId, AlarmSubject meter, BigDecimal kw) {

@@ -21,11 +21,13 @@ import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.ExchangeOutcome;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
+import io.jichao.protocol.dlt645.DataItem;
 import io.jichao.protocol.dlt645.DataItem2007;
 import io.jichao.protocol.dlt645.DataValue;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Response;
 import io.jichao.protocol.dlt645.MeterAddress;
+import io.jichao.protocol.dlt645.MeterProfile;
 import io.jichao.protocol.dlt645.StatusWord;
 import io.jichao.protocol.modbus.ModbusRequest;
 import io.jichao.protocol.modbus.ModbusResponse;
@@ -45,12 +47,22 @@ public final class MeterReader {
     static final int WATER_LITRES_REGISTER = 0x0002;
     private static final BigDecimal LITRES_PER_CUBIC_METRE = BigDecimal.valueOf(1000);
 
+    private static final Set<ReadingItem> OVERLOAD_ITEMS = Set.of(ReadingItem.OVERLOAD_TRIP_COUNT,
+            ReadingItem.LAST_OVERLOAD_TRIP, ReadingItem.LAST_OVERLOAD_RESTORE);
+
     private final Clock clock;
     private final ZoneId meterZone;
+    private final MeterProfile profile;
 
+    /** A reader of DHDSY meters ({@link MeterProfile#dhdsyDefault()} for the vendor items). */
     public MeterReader(Clock clock, ZoneId meterZone) {
+        this(clock, meterZone, MeterProfile.dhdsyDefault());
+    }
+
+    public MeterReader(Clock clock, ZoneId meterZone, MeterProfile profile) {
         this.clock = clock;
         this.meterZone = meterZone;
+        this.profile = profile;
     }
 
     /**
@@ -63,7 +75,8 @@ public final class MeterReader {
             return wanted.contains(ReadingItem.WATER_VOLUME);
         }
         return !Dlt645ReadPlan.plan(meter.protocol(), meter.phase(), wanted).isEmpty()
-                || wanted.contains(ReadingItem.DAILY_FREEZE) && meter.protocol() == MeterProtocol.DLT645_2007;
+                || meter.protocol() == MeterProtocol.DLT645_2007 && (wanted.contains(ReadingItem.DAILY_FREEZE)
+                        || OVERLOAD_ITEMS.stream().anyMatch(wanted::contains));
     }
 
     public MeterReadResult read(PortLink link, MeterDevice meter, Set<ReadingItem> wanted, Priority priority) {
@@ -113,7 +126,45 @@ public final class MeterReader {
                 return new MeterReadResult(meter.id(), started, values, failure);
             }
         }
+        if (meter.protocol() == MeterProtocol.DLT645_2007 && OVERLOAD_ITEMS.stream().anyMatch(wanted::contains)) {
+            Optional<String> failure = readOverloadTrips(link, address, priority, values);
+            if (failure.isPresent()) {
+                return new MeterReadResult(meter.id(), started, values, failure);
+            }
+        }
         return new MeterReadResult(meter.id(), started, values, Optional.empty());
+    }
+
+    /**
+     * The profile's overload trip count, then, once the meter has tripped, its last trip record
+     * (see {@link OverloadTripRecord}). A meter without the vendor items refuses them and gives
+     * nothing; a timeout fails the meter like any item.
+     */
+    private Optional<String> readOverloadTrips(PortLink link, MeterAddress address, Priority priority,
+                                               List<ItemValue> values) {
+        DataItem countItem = profile.overloadTripCount().item();
+        ExchangeOutcome countOutcome = await(link.exchange(BusRequest.of(Dlt645Commands.read(address, countItem)),
+                priority));
+        Optional<String> failure = failureOf(countOutcome);
+        if (failure.isPresent() || !(countOutcome instanceof ExchangeOutcome.Answered countAnswered)
+                || !(countAnswered.answer() instanceof Dlt645Response.ReadAnswer countAnswer)
+                || !(countAnswer.decode(countItem) instanceof DataValue.Quantity count)) {
+            return failure;
+        }
+        values.add(new ItemValue(ReadingItem.OVERLOAD_TRIP_COUNT, count.value(), null));
+        if (count.value().signum() == 0) {
+            return Optional.empty();
+        }
+        DataItem recordItem = profile.lastOverloadTrip().item();
+        ExchangeOutcome recordOutcome = await(link.exchange(BusRequest.of(Dlt645Commands.read(address, recordItem)),
+                priority));
+        failure = failureOf(recordOutcome);
+        if (failure.isEmpty() && recordOutcome instanceof ExchangeOutcome.Answered recordAnswered
+                && recordAnswered.answer() instanceof Dlt645Response.ReadAnswer recordAnswer
+                && recordAnswer.decode(recordItem) instanceof DataValue.QuantityBlock record) {
+            values.addAll(OverloadTripRecord.values(record.values()));
+        }
+        return failure;
     }
 
     /**

@@ -32,5 +32,22 @@ public enum ReadingItem {
      * 05060001 time + 05060101 value, n = 1). Stored with source FREEZE and the freeze time as
      * {@code meter_time} (the meter's local time); 1997 and water meters have none.
      */
-    DAILY_FREEZE
+    DAILY_FREEZE,
+    /**
+     * Overload trips in the meter's life (the profile's vendor trip count, DHDSY 04A00401). Reading
+     * it also reads the last trip's record (DHDSY 04A00402) once the meter has tripped, giving
+     * {@link #LAST_OVERLOAD_TRIP} and, once restored, {@link #LAST_OVERLOAD_RESTORE}, so trips that
+     * start and restore between two reads are seen. 1997 and water meters have none.
+     */
+    OVERLOAD_TRIP_COUNT,
+    /**
+     * The last overload trip: its cause as value (1 maximum power, 2 sudden power) and its start
+     * by the meter's clock as {@code meter_time}. Read with {@link #OVERLOAD_TRIP_COUNT}.
+     */
+    LAST_OVERLOAD_TRIP,
+    /**
+     * The restore after the last overload trip: the trip's length in seconds as value and the
+     * restore by the meter's clock as {@code meter_time}; absent while the meter is still tripped.
+     */
+    LAST_OVERLOAD_RESTORE
 }

@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 final class Dlt645ReadValues {
 
+    private static final java.time.format.DateTimeFormatter RECORD_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss");
+
     private Dlt645ReadValues() {
     }
 
@@ -61,6 +64,16 @@ final class Dlt645ReadValues {
         if (is(profile.overloadRestoreDelay(), id)) {
             return Optional.of(Dlt645Values.number(profile.overloadRestoreDelay().item(),
                     BigDecimal.valueOf(meter.restoreDelayMinutes())));
+        }
+        if (is(profile.overloadTripCount(), id)) {
+            return Optional.of(Dlt645Values.number(profile.overloadTripCount().item(),
+                    BigDecimal.valueOf(meter.overloadTripCount())));
+        }
+        if (is(profile.lastOverloadTrip(), id)) {
+            return Optional.ofNullable(meter.lastOverloadTrip()).map(trip -> Dlt645Values.numbers(
+                    profile.lastOverloadTrip().item(), List.of(recordTime(trip.start()), recordTime(trip.restore()),
+                            BigDecimal.valueOf(trip.suddenPower() ? MeterProfile.TRIP_CAUSE_SUDDEN_POWER
+                                    : MeterProfile.TRIP_CAUSE_MAXIMUM_POWER))));
         }
         if (isHistory(profile.overloadTripRecord(), id)) {
             return event(profile.overloadTripRecord(), meter.overloadTrips(), id);
@@ -167,6 +180,11 @@ final class Dlt645ReadValues {
     private static Optional<byte[]> event(ProfileItem record, List<LocalDateTime> times, DataIdentifier id) {
         return MeterHistory.nthLast(times, id.value() & 0xFF)
                 .map(time -> record.item().encode(new Timestamp(time.truncatedTo(ChronoUnit.MINUTES))));
+    }
+
+    /** YYMMDDhhmmss as one number, 0 for "none" (the DHDSY event record's layout). */
+    private static BigDecimal recordTime(LocalDateTime time) {
+        return time == null ? BigDecimal.ZERO : new BigDecimal(time.format(RECORD_TIME));
     }
 
     private static boolean is(ProfileItem profileItem, DataIdentifier id) {

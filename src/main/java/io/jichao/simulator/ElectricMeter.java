@@ -21,7 +21,9 @@ import java.util.List;
  * <p>Overload: a demand above the maximum power, or a jump between two minute samples larger
  * than the sudden-power threshold, trips the relay 2 s later (the standard asks for within 5 s);
  * it closes again after the restore delay (3 minutes by default). Jumps compare the household's
- * demand, not the metered power, so power coming back after a trip does not count as a jump.
+ * demand, not the metered power, so power coming back after a trip does not count as a jump. The
+ * meter counts its trips and keeps a record of the last one (start, restore, maximum vs sudden
+ * power), read through the DHDSY vendor items of the profile.
  */
 public final class ElectricMeter implements BusDevice {
 
@@ -57,6 +59,16 @@ public final class ElectricMeter implements BusDevice {
     private boolean alarm;
     private Instant tripDueAt;
     private Instant restoreDueAt;
+    private boolean tripDueToSuddenPower;
+    private int overloadTripCount;
+    private OverloadTrip lastOverloadTrip;
+
+    /**
+     * The meter's record of its last overload trip (the DHDSY vendor event record): start and
+     * restore by the meter's clock to the second, restore null while still tripped.
+     */
+    public record OverloadTrip(LocalDateTime start, LocalDateTime restore, boolean suddenPower) {
+    }
 
     ElectricMeter(MeterConfig config, SimulationClock clock, ZoneId zone, long seed) {
         this.config = config;
@@ -213,6 +225,18 @@ public final class ElectricMeter implements BusDevice {
         return history.restores();
     }
 
+    /** Every overload trip of the meter's life, maximum-power and sudden-power trips alike. */
+    public synchronized int overloadTripCount() {
+        catchUp();
+        return overloadTripCount;
+    }
+
+    /** The last overload trip, or null when the meter never tripped. */
+    public synchronized OverloadTrip lastOverloadTrip() {
+        catchUp();
+        return lastOverloadTrip;
+    }
+
     /**
      * Run status word 1..7. Word 3: bit 4 relay open, bit 6 last relay command was a trip, bit 7
      * pre-trip alarm (commanded, or low credit below 10 kWh), bit 12 keep power. Other words read 0.
@@ -344,11 +368,18 @@ public final class ElectricMeter implements BusDevice {
             if (!keepPower && relayStateNow() == RelayState.CLOSED) {
                 restoreDueAt = now.plus(Duration.ofMinutes(restoreDelayMinutes));
                 history.trip(meterLocal(now).truncatedTo(ChronoUnit.MINUTES));
+                overloadTripCount++;
+                lastOverloadTrip = new OverloadTrip(meterLocal(now).truncatedTo(ChronoUnit.SECONDS), null,
+                        tripDueToSuddenPower);
             }
         }
         if (restoreDueAt != null && !now.isBefore(restoreDueAt)) {
             restoreDueAt = null;
             history.restore(meterLocal(now).truncatedTo(ChronoUnit.MINUTES));
+            if (lastOverloadTrip != null && lastOverloadTrip.restore() == null) {
+                lastOverloadTrip = new OverloadTrip(lastOverloadTrip.start(),
+                        meterLocal(now).truncatedTo(ChronoUnit.SECONDS), lastOverloadTrip.suddenPower());
+            }
             checkOverload(demandKw, demandKw, now);
         }
         LocalDateTime local = meterLocal(now);
@@ -379,6 +410,7 @@ public final class ElectricMeter implements BusDevice {
         boolean suddenJump = suddenPowerKw.signum() > 0 && currentKw - previousKw > suddenPowerKw.doubleValue();
         if (overMaximum || suddenJump) {
             tripDueAt = now.plus(TRIP_DETECTION);
+            tripDueToSuddenPower = !overMaximum;
         }
     }
 

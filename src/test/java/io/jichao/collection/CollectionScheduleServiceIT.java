@@ -56,7 +56,7 @@ class CollectionScheduleServiceIT {
                 .satisfies(energy -> {
                     assertThat(energy.items()).containsExactlyInAnyOrder(ReadingItem.ACTIVE_ENERGY,
                             ReadingItem.REVERSE_ENERGY, ReadingItem.REMAINING_ENERGY, ReadingItem.METER_TIME,
-                            ReadingItem.RELAY_STATUS);
+                            ReadingItem.RELAY_STATUS, ReadingItem.OVERLOAD_TRIP_COUNT);
                     assertThat(energy.timing()).isEqualTo(new ScheduleTiming.Every(15));
                 });
         assertThat(store.all()).filteredOn(s -> s.name().equals("瞬时量")).singleElement()

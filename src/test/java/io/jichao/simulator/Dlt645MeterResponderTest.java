@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jichao.protocol.dlt645.Authorization;
 import io.jichao.protocol.dlt645.DataItem2007;
 import io.jichao.protocol.dlt645.DataValue.Quantity;
+import io.jichao.protocol.dlt645.DataValue.QuantityBlock;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.jichao.protocol.dlt645.Dlt645Frame;
 import io.jichao.protocol.dlt645.Dlt645FrameParser;
@@ -222,6 +223,32 @@ class Dlt645MeterResponderTest {
     }
 
     @Test
+    void the_overload_trip_count_and_the_last_trip_record_are_readable_by_the_vendor_items() {
+        ElectricMeter meter = idleMeter("123456789012", "0");
+        Dlt645BusResponder bus = bus2007(meter);
+        MeterProfile profile = MeterProfile.dhdsyDefault();
+        assertThat(read(bus, profile.overloadTripCount().identifier()))
+                .isEqualTo(new Quantity(BigDecimal.ZERO, MeasurementUnit.NONE));
+        assertThat(response(bus, Dlt645Commands.read(ADDRESS, profile.lastOverloadTrip().identifier())))
+                .as("no trip yet").isInstanceOf(Dlt645Response.ErrorAnswer.class);
+
+        meter.setMaxPowerKw(new BigDecimal("5"));
+        meter.overrideLoad(new BigDecimal("6"));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(read(bus, profile.lastOverloadTrip().identifier())).isEqualTo(new QuantityBlock(
+                List.of(new BigDecimal("240517090002"), BigDecimal.ZERO,
+                        BigDecimal.valueOf(MeterProfile.TRIP_CAUSE_MAXIMUM_POWER)), MeasurementUnit.NONE));
+
+        meter.clearLoadOverride();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(read(bus, profile.overloadTripCount().identifier()))
+                .isEqualTo(new Quantity(BigDecimal.ONE, MeasurementUnit.NONE));
+        assertThat(read(bus, profile.lastOverloadTrip().identifier())).isEqualTo(new QuantityBlock(
+                List.of(new BigDecimal("240517090002"), new BigDecimal("240517090302"),
+                        BigDecimal.valueOf(MeterProfile.TRIP_CAUSE_MAXIMUM_POWER)), MeasurementUnit.NONE));
+    }
+
+    @Test
     void every_catalog_item_of_a_prepaid_2007_meter_is_answered_except_money() {
         ElectricMeter meter = new ElectricMeter(MeterConfig.of("123456789012").withRemainingKwh(BigDecimal.TEN),
                 clock, ZONE, 1);
@@ -269,6 +296,11 @@ class Dlt645MeterResponderTest {
 
     private static io.jichao.protocol.dlt645.ValueFormat customFormat(io.jichao.protocol.dlt645.DataIdentifier id) {
         MeterProfile profile = MeterProfile.dhdsyDefault();
+        for (var item : List.of(profile.overloadTripCount(), profile.lastOverloadTrip())) {
+            if (item.identifier().equals(id)) {
+                return item.format();
+            }
+        }
         for (var item : List.of(profile.suddenPowerThreshold(), profile.overloadRestoreDelay(),
                 profile.overloadTripRecord(), profile.overloadRestoreRecord())) {
             if ((item.identifier().value() & 0xFFFFFF00) == (id.value() & 0xFFFFFF00)) {

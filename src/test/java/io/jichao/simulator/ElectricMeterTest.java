@@ -64,6 +64,32 @@ class ElectricMeterTest {
     }
 
     @Test
+    void the_meter_counts_its_trips_and_records_the_last_ones_start_restore_and_cause() {
+        ElectricMeter meter = meter(flat("1").withOverload(new BigDecimal("10"), new BigDecimal("5")));
+        assertThat(meter.overloadTripCount()).isZero();
+        assertThat(meter.lastOverloadTrip()).isNull();
+
+        meter.overrideLoad(new BigDecimal("15"));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(meter.overloadTripCount()).isEqualTo(1);
+        assertThat(meter.lastOverloadTrip()).isEqualTo(new ElectricMeter.OverloadTrip(
+                LocalDateTime.of(2024, 5, 17, 0, 0, 2), null, false));
+
+        meter.clearLoadOverride();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(meter.lastOverloadTrip()).isEqualTo(new ElectricMeter.OverloadTrip(
+                LocalDateTime.of(2024, 5, 17, 0, 0, 2), LocalDateTime.of(2024, 5, 17, 0, 3, 2), false));
+
+        // 1 kW → 8 kW stays below the maximum: a sudden-power trip.
+        meter.overrideLoad(new BigDecimal("8"));
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(meter.overloadTripCount()).isEqualTo(2);
+        ElectricMeter.OverloadTrip sudden = meter.lastOverloadTrip();
+        assertThat(sudden.suddenPower()).isTrue();
+        assertThat(sudden.restore()).isEqualTo(sudden.start().plusMinutes(3));
+    }
+
+    @Test
     void a_load_that_stays_above_the_maximum_trips_again_after_each_restore() {
         ElectricMeter meter = meter(flat("1").withOverload(new BigDecimal("10"), BigDecimal.ZERO));
 
@@ -73,6 +99,8 @@ class ElectricMeterTest {
         assertThat(meter.relayState()).isEqualTo(RelayState.OPEN_FOR_OVERLOAD);
         assertThat(meter.overloadTrips()).hasSize(2);
         assertThat(meter.overloadRestores()).hasSize(1);
+        assertThat(meter.overloadTripCount()).isEqualTo(2);
+        assertThat(meter.lastOverloadTrip().restore()).as("the second trip is still on").isNull();
     }
 
     @Test

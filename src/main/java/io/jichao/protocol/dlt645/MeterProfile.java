@@ -17,6 +17,8 @@ import static io.jichao.protocol.dlt645.MeasurementUnit.KILOWATT_HOUR;
  * @param overloadRestoreDelay  minutes after an overload trip before power comes back
  * @param overloadTripRecord    history item: time of the n-th last overload trip
  * @param overloadRestoreRecord history item: time of the n-th last restore after a trip
+ * @param overloadTripCount     how many overload trips the meter has had in its life
+ * @param lastOverloadTrip      the event record of the last overload trip: start, restore, cause
  */
 public record MeterProfile(
         String name,
@@ -27,7 +29,9 @@ public record MeterProfile(
         ProfileItem suddenPowerThreshold,
         ProfileItem overloadRestoreDelay,
         ProfileItem overloadTripRecord,
-        ProfileItem overloadRestoreRecord) {
+        ProfileItem overloadRestoreRecord,
+        ProfileItem overloadTripCount,
+        ProfileItem lastOverloadTrip) {
 
     /** Level 02 is the usual parameter-write level of 2007 meters. */
     public static final int DEFAULT_WRITE_LEVEL = 0x02;
@@ -48,6 +52,26 @@ public record MeterProfile(
     /** Vendor-defined, configurable: DHDSY overload restore record, YYMMDDhhmm, DI0 = n-th last. */
     public static final CustomDataItem DHDSY_OVERLOAD_RESTORE_RECORD = new CustomDataItem(
             "DHDSY_OVERLOAD_RESTORE_RECORD", DataIdentifier.of2007(0x04A00301), StandardFormats.TO_MINUTE, true);
+    /**
+     * Vendor-defined, configurable: DHDSY overload trip count, XXXXXX (3 bytes BCD), every trip of
+     * the meter's life (maximum power and sudden power alike); it only ever rises (wraps at 999999).
+     */
+    public static final CustomDataItem DHDSY_OVERLOAD_TRIP_COUNT = new CustomDataItem(
+            "DHDSY_OVERLOAD_TRIP_COUNT", DataIdentifier.of2007(0x04A00401), ValueFormat.decimal(3, 0, MeasurementUnit.NONE),
+            false);
+    /**
+     * Vendor-defined, configurable: DHDSY last overload trip record, three 6-byte BCD numbers (18
+     * bytes): trip start YYMMDDhhmmss, restore YYMMDDhhmmss (000000000000 while still tripped), cause
+     * ({@link #TRIP_CAUSE_MAXIMUM_POWER} or {@link #TRIP_CAUSE_SUDDEN_POWER}); times by the meter's
+     * clock. A meter that never tripped refuses it.
+     */
+    public static final CustomDataItem DHDSY_LAST_OVERLOAD_TRIP = new CustomDataItem(
+            "DHDSY_LAST_OVERLOAD_TRIP", DataIdentifier.of2007(0x04A00402),
+            ValueFormat.block(ValueFormat.decimal(6, 0, MeasurementUnit.NONE), 3), false);
+    /** Cause code in {@link #DHDSY_LAST_OVERLOAD_TRIP}: demand above the maximum power. */
+    public static final int TRIP_CAUSE_MAXIMUM_POWER = 1;
+    /** Cause code in {@link #DHDSY_LAST_OVERLOAD_TRIP}: a jump above the sudden-power threshold. */
+    public static final int TRIP_CAUSE_SUDDEN_POWER = 2;
 
     public MeterProfile {
         if (name == null || name.isBlank()) {
@@ -55,7 +79,7 @@ public record MeterProfile(
         }
         if (recharge == null || remainingEnergy == null || purchaseCount == null || maximumPower == null
                 || suddenPowerThreshold == null || overloadRestoreDelay == null || overloadTripRecord == null
-                || overloadRestoreRecord == null) {
+                || overloadRestoreRecord == null || overloadTripCount == null || lastOverloadTrip == null) {
             throw new IllegalArgumentException("profile " + name + " must name every operation");
         }
     }
@@ -72,7 +96,7 @@ public record MeterProfile(
                 ValueFormat.decimal(3, 4, KILOWATT), false);
         return new MeterProfile(name, recharge, remainingEnergy, purchaseCount, maximumPower,
                 new ProfileItem(item, suddenPowerThreshold.passwordLevel()), overloadRestoreDelay,
-                overloadTripRecord, overloadRestoreRecord);
+                overloadTripRecord, overloadRestoreRecord, overloadTripCount, lastOverloadTrip);
     }
 
     /**
@@ -90,6 +114,8 @@ public record MeterProfile(
                 new ProfileItem(DHDSY_SUDDEN_POWER_THRESHOLD, DEFAULT_WRITE_LEVEL),
                 new ProfileItem(DHDSY_OVERLOAD_RESTORE_DELAY, DEFAULT_WRITE_LEVEL),
                 new ProfileItem(DHDSY_OVERLOAD_TRIP_RECORD, DEFAULT_WRITE_LEVEL),
-                new ProfileItem(DHDSY_OVERLOAD_RESTORE_RECORD, DEFAULT_WRITE_LEVEL));
+                new ProfileItem(DHDSY_OVERLOAD_RESTORE_RECORD, DEFAULT_WRITE_LEVEL),
+                new ProfileItem(DHDSY_OVERLOAD_TRIP_COUNT, DEFAULT_WRITE_LEVEL),
+                new ProfileItem(DHDSY_LAST_OVERLOAD_TRIP, DEFAULT_WRITE_LEVEL));
     }
 }
