@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -87,6 +88,8 @@ class KioskBrowserIT {
         fixtures.remaining(household.meterId(), "86.40", clock.instant().minusSeconds(900));
         driver = BrowserSupport.startChromium(width, height);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        // A language switch or sign-in re-renders the page: an element found a moment ago may be gone.
+        wait.ignoring(StaleElementReferenceException.class);
         String base = "http://localhost:" + port;
 
         driver.get(base + "/kiosk");

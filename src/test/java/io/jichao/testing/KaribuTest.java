@@ -10,10 +10,13 @@ import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.jichao.shared.ui.Languages;
@@ -34,6 +37,9 @@ public abstract class KaribuTest {
     @Autowired
     private UserDetailsService users;
 
+    @Autowired
+    private ObjectProvider<SecurityContextHolderStrategy> securityStrategy;
+
     @BeforeAll
     static void discoverRoutes() {
         routes = new Routes().autoDiscoverViews("io.jichao");
@@ -41,6 +47,10 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        // Vaadin's security context strategy keeps its own thread-local per application context and
+        // installs itself globally; a JVM that started another context since (Failsafe runs several)
+        // holds that one's, so login and this context's method security would not see each other.
+        securityStrategy.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
         UI.getCurrent().setLocale(Languages.ENGLISH);
