@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.jichao.audit.AuditTrail;
 import io.jichao.security.CurrentOperator;
 import io.jichao.security.DistrictScope;
+import io.jichao.security.DistrictSql;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
 import io.jichao.shared.DomainException;

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.jichao.security.CurrentOperator;
 import io.jichao.security.DistrictScope;
+import io.jichao.security.DistrictSql;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
 import io.jichao.shared.TimeConfiguration;
@@ -113,7 +114,7 @@ public class EnergyReportService {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("filter", "%" + (filter == null ? "" : filter.strip()) + "%")
                 .addValue("offset", offset).addValue("limit", Math.min(limit, 500));
-        String meters = "m.state = 'ACTIVE' AND m.protocol <> 'MODBUS_RTU'" + ReportScope.meterFilter(district, params);
+        String meters = "m.state = 'ACTIVE' AND m.protocol <> 'MODBUS_RTU'" + DistrictSql.meterFilter(district, params);
         String wholeBuildings = district.wholeSite() ? "1 = 1"
                 : district.buildingIds().isEmpty() ? "1 = 0" : "b.id IN (:districtBuildings)";
         String boxes = district.wholeSite() ? "1 = 1" : "(" + wholeBuildings

@@ -23,6 +23,7 @@ import io.jichao.prepaid.PricePerKwh;
 import io.jichao.prepaid.TariffCalculator;
 import io.jichao.prepaid.TariffService;
 import io.jichao.security.CurrentOperator;
+import io.jichao.security.DistrictSql;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
 import io.jichao.shared.DomainException;
@@ -77,7 +78,7 @@ public class LineLossService {
                   JOIN building b ON b.id = m.building_id
                   LEFT JOIN household h ON h.id = m.household_id
                  WHERE m.state = 'ACTIVE' AND m.protocol <> 'MODBUS_RTU'"""
-                + ReportScope.meterFilter(operator.district(), params) + " ORDER BY b.code, m.address", params,
+                + DistrictSql.meterFilter(operator.district(), params) + " ORDER BY b.code, m.address", params,
                 (row, n) -> node(row));
     }
 

@@ -23,6 +23,7 @@ import io.jichao.report.MeterLists.LowRemaining;
 import io.jichao.report.MeterLists.LowRemainingReport;
 import io.jichao.report.MeterLists.MeterPlace;
 import io.jichao.security.CurrentOperator;
+import io.jichao.security.DistrictSql;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
 import io.jichao.shared.DomainException;
@@ -91,7 +92,7 @@ public class MeterListService {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("until", Timestamp.from(now.plusMillis(1)))
                 .addValue("threshold", threshold);
-        String district = ReportScope.meterFilter(operator.district(), params);
+        String district = DistrictSql.meterFilter(operator.district(), params);
         String limit = threshold == null ? "m.alarm_level1_kwh" : ":threshold";
         List<LowRemaining> rows = jdbc.query("""
                 SELECT * FROM (

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.jichao.security.DistrictScope;
+import io.jichao.security.DistrictSql;
 import io.jichao.shared.DomainException;
 
 /**
@@ -54,7 +55,7 @@ final class ReportScope {
                 .addValue("target", target)
                 .addValue("periodStart", Timestamp.from(periodStart));
         String base = "m.protocol <> 'MODBUS_RTU' AND (m.state = 'ACTIVE' OR m.removed_at > :periodStart)"
-                + meterFilter(district, params);
+                + DistrictSql.meterFilter(district, params);
         String name;
         String group;
         switch (level) {
@@ -114,25 +115,6 @@ final class ReportScope {
         return meters;
     }
 
-    /** " AND (…)" limiting {@code m} to the district (nothing for the whole site). */
-    static String meterFilter(DistrictScope district, MapSqlParameterSource params) {
-        if (district.wholeSite()) {
-            return "";
-        }
-        if (district.isEmpty()) {
-            return " AND 1 = 0";
-        }
-        List<String> parts = new ArrayList<>();
-        if (!district.buildingIds().isEmpty()) {
-            params.addValue("districtBuildings", district.buildingIds());
-            parts.add("m.building_id IN (:districtBuildings)");
-        }
-        if (!district.boxIds().isEmpty()) {
-            params.addValue("districtBoxes", district.boxIds());
-            parts.add("m.box_id IN (:districtBoxes)");
-        }
-        return " AND (" + String.join(" OR ", parts) + ")";
-    }
 
     static DomainException notFound() {
         return new DomainException("error.report.target.not.found");

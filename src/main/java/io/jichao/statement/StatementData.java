@@ -22,6 +22,7 @@ import io.jichao.collection.RegisterDelta;
 import io.jichao.prepaid.LedgerKind;
 import io.jichao.prepaid.TariffKind;
 import io.jichao.security.DistrictScope;
+import io.jichao.security.DistrictSql;
 import io.jichao.shared.Kwh;
 import io.jichao.shared.Money;
 import io.jichao.shared.TimeConfiguration;
@@ -52,7 +53,7 @@ class StatementData {
         return jdbc.queryForList("""
                 SELECT h.id FROM household h JOIN building b ON b.id = h.building_id
                  WHERE EXISTS (SELECT 1 FROM meter m WHERE m.household_id = h.id
-                                  AND (m.state <> 'REMOVED' OR m.removed_at >= :start)""" + filter(district, params) + """
+                                  AND (m.state <> 'REMOVED' OR m.removed_at >= :start)""" + DistrictSql.meterFilter(district, params) + """
                 )
                  ORDER BY b.code, h.room, h.id""", params, Long.class);
     }
@@ -82,7 +83,7 @@ class StatementData {
         jdbc.query("""
                 SELECT m.id, m.household_id, m.address, m.ct_ratio, m.pt_ratio FROM meter m
                  WHERE m.household_id IN (:households) AND (m.state <> 'REMOVED' OR m.removed_at >= :start)"""
-                + filter(district, params) + " ORDER BY m.address", params, row -> {
+                + DistrictSql.meterFilter(district, params) + " ORDER BY m.address", params, row -> {
             MeterRow meter = new MeterRow(row.getLong(1), row.getString(3), row.getInt(4) * row.getInt(5));
             metersByHousehold.computeIfAbsent(row.getLong(2), h -> new ArrayList<>()).add(meter);
             meterIds.add(meter.id());
@@ -245,25 +246,6 @@ class StatementData {
         return openings;
     }
 
-    /** " AND (…)" limiting meters {@code m} to the district, nothing for the whole site. */
-    private static String filter(DistrictScope district, MapSqlParameterSource params) {
-        if (district.wholeSite()) {
-            return "";
-        }
-        if (district.isEmpty()) {
-            return " AND 1 = 0";
-        }
-        List<String> parts = new ArrayList<>();
-        if (!district.buildingIds().isEmpty()) {
-            params.addValue("districtBuildings", district.buildingIds());
-            parts.add("m.building_id IN (:districtBuildings)");
-        }
-        if (!district.boxIds().isEmpty()) {
-            params.addValue("districtBoxes", district.boxIds());
-            parts.add("m.box_id IN (:districtBoxes)");
-        }
-        return " AND (" + String.join(" OR ", parts) + ")";
-    }
 
     static Instant start(YearMonth month) {
         return month.atDay(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant();

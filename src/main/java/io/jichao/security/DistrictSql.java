@@ -1,20 +1,21 @@
-package io.jichao.prepaid;
+package io.jichao.security;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
-import io.jichao.security.DistrictScope;
-
-/** The operator's district as an SQL condition on a meter aliased {@code m}, for the prepaid reports. */
-final class DistrictSql {
+/**
+ * The operator's district as an SQL condition on a meter aliased {@code m}, for features that query
+ * with named parameters (prepaid, reports, statements).
+ */
+public final class DistrictSql {
 
     private DistrictSql() {
     }
 
     /** " AND (…)" limiting {@code m} to the district (nothing for the whole site); binds its ids into {@code params}. */
-    static String meterFilter(DistrictScope district, MapSqlParameterSource params) {
+    public static String meterFilter(DistrictScope district, MapSqlParameterSource params) {
         if (district.wholeSite()) {
             return "";
         }
@@ -23,12 +24,12 @@ final class DistrictSql {
         }
         List<String> parts = new ArrayList<>();
         if (!district.buildingIds().isEmpty()) {
-            params.addValue("buildings", district.buildingIds());
-            parts.add("m.building_id IN (:buildings)");
+            params.addValue("districtBuildings", district.buildingIds());
+            parts.add("m.building_id IN (:districtBuildings)");
         }
         if (!district.boxIds().isEmpty()) {
-            params.addValue("boxes", district.boxIds());
-            parts.add("m.box_id IN (:boxes)");
+            params.addValue("districtBoxes", district.boxIds());
+            parts.add("m.box_id IN (:districtBoxes)");
         }
         return " AND (" + String.join(" OR ", parts) + ")";
     }
