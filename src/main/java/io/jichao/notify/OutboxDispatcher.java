@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,11 +44,13 @@ class OutboxDispatcher {
     /** Claims and handles one batch through {@code sender}; returns how many were handed to it. */
     int dispatch(SmsSender sender) {
         Instant now = clock.instant();
-        Integer stale = transactions.execute(tx -> outbox.failStale(now.minus(properties.sendingTimeout())));
+        Integer stale = yieldingToOtherDispatchers(
+                () -> transactions.execute(tx -> outbox.failStale(now.minus(properties.sendingTimeout()))), 0);
         if (stale != null && stale > 0) {
             log.warn("{} SMS left SENDING by a stopped process marked FAILED (outcome unknown)", stale);
         }
-        List<Claimed> claimed = transactions.execute(tx -> outbox.claim(now, properties.batchSize()));
+        List<Claimed> claimed = yieldingToOtherDispatchers(
+                () -> transactions.execute(tx -> outbox.claim(now, properties.batchSize())), List.of());
         int handed = 0;
         boolean reachable = true;
         for (Claimed message : claimed) {
@@ -63,6 +67,20 @@ class OutboxDispatcher {
             reachable = send(sender, message);
         }
         return handed;
+    }
+
+    /**
+     * Runs one outbox statement that another dispatcher may be running on the same rows at once. The
+     * database then refuses one of them (deadlock or lock wait) and rolls it back, changing nothing:
+     * that dispatcher leaves the rows to the other and tries again next round.
+     */
+    private static <T> T yieldingToOtherDispatchers(Supplier<T> statement, T whenRefused) {
+        try {
+            return statement.get();
+        } catch (PessimisticLockingFailureException refused) {
+            log.debug("Outbox rows busy with another dispatcher; trying next round", refused);
+            return whenRefused;
+        }
     }
 
     /** Quiet hours (unless urgent) and the rate limit defer a message; true when deferred. */
