@@ -43,6 +43,9 @@ public class Collector {
 
     private boolean enabled = true;
 
+    /** Played by the built-in simulator (demo, tests); a real collector is never simulated. */
+    private boolean simulated;
+
     @OneToMany(mappedBy = "collector", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<SerialPort> ports = new ArrayList<>();
 
@@ -123,6 +126,14 @@ public class Collector {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isSimulated() {
+        return simulated;
+    }
+
+    public void setSimulated(boolean simulated) {
+        this.simulated = simulated;
     }
 
     public List<SerialPort> getPorts() {

@@ -21,19 +21,39 @@ import jakarta.persistence.EntityManager;
 @Transactional(readOnly = true)
 public class DeviceInventory {
 
-    /** A collector as the engine and the simulator need it. */
+    /**
+     * A collector as the engine and the simulator need it; {@code simulated} marks the ones the
+     * built-in simulator may play (never a real collector).
+     */
     public record CollectorDevice(long id, String name, CollectorModel model, ConnectionMode mode, String host,
-                                  String registrationId, List<PortDevice> ports) {
+                                  String registrationId, boolean simulated, List<PortDevice> ports) {
         public CollectorDevice {
             ports = List.copyOf(ports);
         }
+
+        /** A real (not simulated) collector. */
+        public CollectorDevice(long id, String name, CollectorModel model, ConnectionMode mode, String host,
+                               String registrationId, List<PortDevice> ports) {
+            this(id, name, model, mode, host, registrationId, false, ports);
+        }
     }
 
-    /** One serial port; {@code tcpPort} is null for a dial-in collector. */
-    public record PortDevice(int portNumber, int baudRate, Parity parity, MeterProtocol protocol, Integer tcpPort,
-                             List<MeterDevice> meters) {
+    /** One serial port with its character framing; {@code tcpPort} is null for a dial-in collector. */
+    public record PortDevice(int portNumber, int baudRate, int dataBits, Parity parity, int stopBits,
+                             MeterProtocol protocol, Integer tcpPort, List<MeterDevice> meters) {
         public PortDevice {
             meters = List.copyOf(meters);
+        }
+
+        /** A port with 8 data bits and 1 stop bit (8E1 for DL/T 645, 8N1 for most Modbus buses). */
+        public PortDevice(int portNumber, int baudRate, Parity parity, MeterProtocol protocol, Integer tcpPort,
+                          List<MeterDevice> meters) {
+            this(portNumber, baudRate, 8, parity, 1, protocol, tcpPort, meters);
+        }
+
+        /** Bits on the wire per character: start bit, data bits, parity bit if any, stop bits. */
+        public int bitsPerCharacter() {
+            return 1 + dataBits + (parity == Parity.NONE ? 0 : 1) + stopBits;
         }
     }
 
@@ -76,9 +96,10 @@ public class DeviceInventory {
                         Collectors.mapping(DeviceInventory::meter, Collectors.toList())));
         return collectors.stream()
                 .map(c -> new CollectorDevice(c.getId(), c.getName(), c.getModel(), c.getConnectionMode(), c.getHost(),
-                        c.getRegistrationId(), c.getPorts().stream()
-                                .map(p -> new PortDevice(p.getPortNumber(), p.getBaudRate(), p.getParity(),
-                                        p.getProtocol(), p.getTcpPort(), metersByPort.getOrDefault(p.getId(), List.of())))
+                        c.getRegistrationId(), c.isSimulated(), c.getPorts().stream()
+                                .map(p -> new PortDevice(p.getPortNumber(), p.getBaudRate(), p.getDataBits(), p.getParity(),
+                                        p.getStopBits(), p.getProtocol(), p.getTcpPort(),
+                                        metersByPort.getOrDefault(p.getId(), List.of())))
                                 .toList()))
                 .toList();
     }

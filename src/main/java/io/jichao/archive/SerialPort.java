@@ -31,6 +31,12 @@ public class SerialPort {
     @Enumerated(EnumType.STRING)
     private MeterProtocol protocol;
 
+    /** Data bits of a character on the bus: 8 for DL/T 645 and Modbus RTU, 7 for some ASCII devices. */
+    private int dataBits = 8;
+
+    /** Stop bits of a character on the bus: 1 or 2. */
+    private int stopBits = 1;
+
     /** TCP port of this serial port on the collector (SERVER mode). */
     private Integer tcpPort;
 
@@ -75,6 +81,22 @@ public class SerialPort {
 
     public void setParity(Parity parity) {
         this.parity = parity;
+    }
+
+    public int getDataBits() {
+        return dataBits;
+    }
+
+    public void setDataBits(int dataBits) {
+        this.dataBits = dataBits;
+    }
+
+    public int getStopBits() {
+        return stopBits;
+    }
+
+    public void setStopBits(int stopBits) {
+        this.stopBits = stopBits;
     }
 
     public MeterProtocol getProtocol() {
