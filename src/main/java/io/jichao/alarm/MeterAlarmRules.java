@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -39,11 +39,18 @@ import io.jichao.shared.TimeConfiguration;
  * never wait for the database and the "previous read" of a meter is always the one before.
  * Comparisons with the previous read (power jump, reverse energy) start with the first read after
  * the process started.
+ *
+ * <p>No event is lost to a database error: a rule moves its "previous read" of a meter only after
+ * its alarm write went through, and a result whose judgement failed waits ({@link UnjudgedReads})
+ * and is judged again, in order, before the meter's next result and every {@link #RETRY_INTERVAL},
+ * so a power jump read while the alarm table was unavailable is still raised once it is back.
  */
 @Component
 class MeterAlarmRules {
 
     private static final Logger log = LoggerFactory.getLogger(MeterAlarmRules.class);
+    /** How often results that failed on a database error are judged again when no new read comes. */
+    static final java.time.Duration RETRY_INTERVAL = java.time.Duration.ofSeconds(10);
     /** The detail of a remaining-energy alarm starts so; {@link AlarmNotifier} reads the kWh back from it. */
     static final String REMAINING_DETAIL = "remaining %s kWh";
     private static final int RELAY_OPEN_BIT = 4;
@@ -67,8 +74,9 @@ class MeterAlarmRules {
     private final Map<Long, BigDecimal> lastRemaining = new ConcurrentHashMap<>();
     private final Map<Long, Integer> timeouts = new ConcurrentHashMap<>();
     private final Map<Long, BigDecimal> lastTripCount = new ConcurrentHashMap<>();
-    private final ExecutorService judge = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService judge = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("alarm-rules").factory());
+    private final UnjudgedReads unjudged = new UnjudgedReads();
     private MeterReadEvents.Subscription subscription;
 
     MeterAlarmRules(MeterReadEvents readEvents, AlarmRecorder recorder, AlarmProperties properties,
@@ -83,7 +91,9 @@ class MeterAlarmRules {
     @PostConstruct
     void subscribe() {
         if (properties.rulesEnabled()) {
-            subscription = readEvents.subscribeAll(result -> judge.execute(() -> judgeSafely(result)));
+            subscription = readEvents.subscribeAll(result -> judge.execute(() -> judgeInOrder(result)));
+            judge.scheduleWithFixedDelay(this::retryUnjudged, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -105,11 +115,28 @@ class MeterAlarmRules {
         }
     }
 
+    /** Judges the results that wait for the database now, on the rules' thread (tests; the timer does it too). */
+    void retryNow() {
+        judge.execute(this::retryUnjudged);
+        drain();
+    }
+
+    /** How many results wait for the database to be judged again. */
+    int unjudgedCount() {
+        try {
+            return judge.submit(unjudged::size).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("alarm rules did not answer", e);
+        }
+    }
+
     /**
      * Forgets every meter's previous read and failure count, as after a restart of the process
      * (tests that start the engine with freshly simulated meters).
      */
     void forget() {
+        drain();
+        judge.execute(unjudged::clear);
         drain();
         lastPower.clear();
         lastReverse.clear();
@@ -143,15 +170,37 @@ class MeterAlarmRules {
         }
     }
 
-    private void judgeSafely(MeterReadResult result) {
+    /** Judges the meter's waiting results first; the new one waits behind them if they still fail. */
+    private void judgeInOrder(MeterReadResult result) {
+        if (unjudged.isWaiting(result.meterId()) && !unjudged.retry(result.meterId(), this::judgeSafely)) {
+            unjudged.add(result);
+            return;
+        }
+        if (!judgeSafely(result)) {
+            unjudged.add(result);
+        }
+    }
+
+    private void retryUnjudged() {
+        try {
+            unjudged.retryAll(this::judgeSafely);
+        } catch (RuntimeException e) {
+            log.error("Alarm rules could not judge waiting reads again", e);
+        }
+    }
+
+    /** False when a database error stopped the judgement: the result is to be judged again. */
+    private boolean judgeSafely(MeterReadResult result) {
         try {
             judge(result);
+            return true;
         } catch (DataAccessException unavailable) {
-            // The next read judges the meter again; an alarm only waits one cycle for the database.
-            log.warn("Alarm rules skipped a read of meter {}: {}", result.meterId(),
-                    unavailable.getMostSpecificCause().toString());
+            log.warn("Alarm rules could not store the alarms of a read of meter {}, judged again later: {}",
+                    result.meterId(), unavailable.getMostSpecificCause().toString());
+            return false;
         } catch (RuntimeException e) {
             log.error("Alarm rules failed on a read of meter {}", result.meterId(), e);
+            return true;
         }
     }
 
@@ -173,19 +222,20 @@ class MeterAlarmRules {
     /** Timeouts count; a lost link is the port's or collector's alarm, not each meter's. */
     private void communication(MeterReadResult result, AlarmSubject meter) {
         if (result.succeeded()) {
-            timeouts.remove(result.meterId());
             recorder.clear(AlarmKind.METER_COMM_FAILURE, meter);
+            timeouts.remove(result.meterId());
             return;
         }
         String failure = result.failure().orElseThrow();
         if (!failure.startsWith("TIMEOUT")) {
             return;
         }
-        int failed = timeouts.merge(result.meterId(), 1, Integer::sum);
+        int failed = timeouts.getOrDefault(result.meterId(), 0) + 1;
         if (failed >= properties.meterFailures()) {
             recorder.raise(AlarmKind.METER_COMM_FAILURE, meter,
                     "%d consecutive reads failed: %s".formatted(failed, failure));
         }
+        timeouts.put(result.meterId(), failed);
     }
 
     /** Credit alarms for prepaid meters; a post-paid meter's remaining register means nothing. */
@@ -194,7 +244,6 @@ class MeterAlarmRules {
         AlarmKind holds = null;
         BigDecimal level = null;
         if (levels.prepaid()) {
-            lastRemaining.put(meterId, kwh);
             if (kwh.signum() <= 0) {
                 holds = AlarmKind.ZERO_REMAINING;
             } else if (kwh.compareTo(levels.level2()) <= 0) {
@@ -213,6 +262,9 @@ class MeterAlarmRules {
         if (holds != null) {
             recorder.raise(holds, meter, level == null ? REMAINING_DETAIL.formatted(kwh.toPlainString())
                     : (REMAINING_DETAIL + " ≤ %s kWh").formatted(kwh.toPlainString(), level.toPlainString()));
+        }
+        if (levels.prepaid()) {
+            lastRemaining.put(meterId, kwh);
         }
     }
 
@@ -257,7 +309,13 @@ class MeterAlarmRules {
      * a trip in progress (the status word rule then does not count it again).
      */
     private boolean overloadTrips(long meterId, AlarmSubject meter, BigDecimal count, MeterReadResult result) {
-        BigDecimal previous = lastTripCount.put(meterId, count);
+        BigDecimal previous = lastTripCount.get(meterId);
+        boolean inProgress = recordTrips(meter, previous, count, result);
+        lastTripCount.put(meterId, count);
+        return inProgress;
+    }
+
+    private boolean recordTrips(AlarmSubject meter, BigDecimal previous, BigDecimal count, MeterReadResult result) {
         Optional<ItemValue> trip = result.value(ReadingItem.LAST_OVERLOAD_TRIP);
         Optional<ItemValue> restore = result.value(ReadingItem.LAST_OVERLOAD_RESTORE);
         if (previous == null || count.compareTo(previous) <= 0 || trip.isEmpty()) {
@@ -297,8 +355,9 @@ class MeterAlarmRules {
     }
 
     private void powerJump(long meterId, AlarmSubject meter, BigDecimal kw) {
-        BigDecimal previous = lastPower.put(meterId, kw);
+        BigDecimal previous = lastPower.get(meterId);
         if (previous == null) {
+            lastPower.put(meterId, kw);
             return;
         }
         BigDecimal rise = kw.subtract(previous);
@@ -308,11 +367,13 @@ class MeterAlarmRules {
         } else {
             recorder.clear(AlarmKind.POWER_JUMP, meter);
         }
+        lastPower.put(meterId, kw);
     }
 
     private void reverse(long meterId, AlarmSubject meter, BigDecimal kwh) {
-        BigDecimal previous = lastReverse.put(meterId, kwh);
+        BigDecimal previous = lastReverse.get(meterId);
         if (previous == null) {
+            lastReverse.put(meterId, kwh);
             return;
         }
         if (kwh.compareTo(previous) > 0) {
@@ -321,6 +382,7 @@ class MeterAlarmRules {
         } else {
             recorder.clear(AlarmKind.REVERSE_ENERGY, meter);
         }
+        lastReverse.put(meterId, kwh);
     }
 
     private void voltages(MeterReadResult result, AlarmSubject meter) {

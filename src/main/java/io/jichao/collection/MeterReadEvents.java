@@ -17,7 +17,7 @@ import io.jichao.archive.MeterService;
  * (cycle or "read now") as it is taken (R8). Publishers are the threads that complete reads (the
  * cycle's per-port virtual threads, a "read now" request); never the Netty event loop. Listeners
  * must return quickly and hand work to their own thread (a view uses {@code UI.access}); one that
- * throws is logged and does not stop the others.
+ * throws is logged at WARN with the meter and does not stop the others.
  */
 @Component
 public class MeterReadEvents {
@@ -76,7 +76,7 @@ public class MeterReadEvents {
             try {
                 listener.accept(result);
             } catch (RuntimeException e) {
-                log.debug("Listener of meter {} failed: {}", result.meterId(), e.toString());
+                log.warn("A listener of meter {}'s read results failed: {}", result.meterId(), e.toString());
             }
         }
     }
