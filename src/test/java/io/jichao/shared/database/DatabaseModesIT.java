@@ -68,7 +68,7 @@ class DatabaseModesIT {
             String url = "jdbc:mariadb://localhost:" + external.getConfiguration().getPort() + "/ext";
             try (ConfigurableApplicationContext context = start("spring.datasource.url=" + url,
                     "spring.datasource.username=root", "spring.datasource.password=")) {
-                assertThat(context.getBeanNamesForType(DB.class)).isEmpty();
+                assertThat(context.getBeanNamesForType(EmbeddedMariaDb.class)).isEmpty();
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("ext");
                 assertThat(jdbc.queryForObject("select count(*) from building", Long.class)).isEqualTo(4);
