@@ -21,7 +21,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @PWA(name = "Jichao", shortName = "Jichao")
 public class JichaoApplication implements AppShellConfigurator {
 
+    /**
+     * A start that fails for any reason ends the process with status 1: Spring has logged the cause
+     * and closed the context (database, simulator, engine), and nothing half-started may keep ports
+     * or threads alive behind it.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(JichaoApplication.class, args);
+        try {
+            SpringApplication.run(JichaoApplication.class, args);
+        } catch (RuntimeException failed) {
+            System.exit(1);
+        }
     }
 }

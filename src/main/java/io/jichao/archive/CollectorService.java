@@ -17,6 +17,7 @@ import io.jichao.security.CurrentOperator;
 import io.jichao.security.DistrictScope;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
+import io.jichao.security.Role;
 import io.jichao.shared.DomainException;
 import jakarta.persistence.EntityManager;
 
@@ -167,6 +168,25 @@ public class CollectorService {
         }
     }
 
+    /**
+     * Marks a collector as simulated (played by the built-in simulator when it runs) or real (never
+     * played). Super admins only, audited: a real collector marked simulated would be answered by
+     * simulated meters.
+     */
+    @Transactional
+    public void setSimulated(long collectorId, boolean simulated) {
+        OperatorContext operator = currentOperator.get();
+        if (!operator.roles().contains(Role.SUPER_ADMIN)) {
+            throw new DomainException("error.permission.denied", Role.SUPER_ADMIN_NAME);
+        }
+        Collector collector = lookup.collector(collectorId);
+        if (collector.isSimulated() != simulated) {
+            collector.setSimulated(simulated);
+            audit.record(operator.username(), "COLLECTOR_SIMULATED", collector.getName(),
+                    "simulated=" + simulated);
+        }
+    }
+
     private OperatorContext manager() {
         OperatorContext operator = currentOperator.get();
         operator.require(Permission.MANAGE_COLLECTORS);
@@ -185,6 +205,6 @@ public class CollectorService {
                         p.getTcpPort(), meterCounts.getOrDefault(p.getId(), 0L)))
                 .toList();
         return new CollectorView(c.getId(), c.getBuilding().getId(), c.getBuilding().getName(), c.getName(),
-                c.getModel(), c.getConnectionMode(), c.getHost(), c.getRegistrationId(), c.isEnabled(), ports);
+                c.getModel(), c.getConnectionMode(), c.getHost(), c.getRegistrationId(), c.isEnabled(), ports, c.isSimulated());
     }
 }

@@ -14,7 +14,7 @@ public final class CollectorViews {
 
     public record CollectorView(long id, long buildingId, String buildingName, String name, CollectorModel model,
                                 ConnectionMode connectionMode, String host, String registrationId, boolean enabled,
-                                List<PortView> ports) {
+                                List<PortView> ports, boolean simulated) {
     }
 
     public record CollectorDraft(long buildingId, String name, CollectorModel model, ConnectionMode connectionMode,

@@ -49,6 +49,8 @@ class DemoSiteSeeder implements ApplicationRunner {
     static final int MULTI_USER_CHANNELS = 12;
     static final int WATER_METERS_PER_BUILDING = 2;
     private static final int METERS_PER_BUS = 24;
+    /** The demo's operators, one per role, all with {@code jichao.demo.operator-password}. */
+    static final List<String> DEMO_OPERATORS = List.of("clerk", "clerk2", "boxclerk", "finance", "maint", "super");
     private static final Logger log = LoggerFactory.getLogger(DemoSiteSeeder.class);
 
     private record BuildingPlan(String code, String name, int floors, int office, boolean residential,
@@ -81,6 +83,11 @@ class DemoSiteSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        if (properties.forcePasswordChange()) {
+            // Also a park seeded by an earlier start in the demo profile, now run without it.
+            DEMO_OPERATORS.forEach(username -> operators.requirePasswordChangeAtStartup(username,
+                    properties.operatorPassword()));
+        }
         if (!properties.enabled() || !archive.isEmpty()) {
             return;
         }
@@ -97,6 +104,8 @@ class DemoSiteSeeder implements ApplicationRunner {
             Building building = archive.building(site, offices.get(plan.office()), plan.code(), plan.name());
             byCode.put(plan.code(), building);
             Collector collector = new Collector(building, plan.code() + "座采集器", plan.model(), plan.mode());
+            // The demo's devices exist only in the built-in simulator, which plays only collectors marked so.
+            collector.setSimulated(true);
             if (plan.mode() == ConnectionMode.SERVER) {
                 collector.setHost(properties.collectorHost());
             } else {
@@ -205,21 +214,22 @@ class DemoSiteSeeder implements ApplicationRunner {
     private void seedOperators(Map<String, Building> buildings, Map<String, List<DistributionBox>> boxes,
                                List<PropertyOffice> offices) {
         String password = properties.operatorPassword();
+        boolean change = properties.forcePasswordChange();
         operators.provisionAtStartup(new OperatorDraft("clerk", "收费员 王丽", Set.of(Role.RECHARGE_CLERK), false,
                 Set.of(buildings.get("A").getId(), buildings.get("B").getId()), Set.of(), offices.get(0).getId()),
-                password, false);
+                password, change);
         operators.provisionAtStartup(new OperatorDraft("clerk2", "收费员 陈静", Set.of(Role.RECHARGE_CLERK), false,
                 Set.of(buildings.get("C").getId(), buildings.get("D").getId()), Set.of(), offices.get(1).getId()),
-                password, false);
+                password, change);
         operators.provisionAtStartup(new OperatorDraft("boxclerk", "收费员 赵敏", Set.of(Role.RECHARGE_CLERK), false,
                 Set.of(), Set.of(boxes.get("A").get(0).getId(), boxes.get("A").get(1).getId()), offices.get(0).getId()),
-                password, false);
+                password, change);
         operators.provisionAtStartup(new OperatorDraft("finance", "财务 刘芳", Set.of(Role.FINANCE), true,
-                Set.of(), Set.of(), null), password, false);
+                Set.of(), Set.of(), null), password, change);
         operators.provisionAtStartup(new OperatorDraft("maint", "运维 张强", Set.of(Role.MAINTAINER), false,
-                Set.of(buildings.get("C").getId(), buildings.get("D").getId()), Set.of(), null), password, false);
+                Set.of(buildings.get("C").getId(), buildings.get("D").getId()), Set.of(), null), password, change);
         operators.provisionAtStartup(new OperatorDraft("super", "管理员 李军", Set.of(Role.SUPER_ADMIN), true,
-                Set.of(), Set.of(), null), password, false);
+                Set.of(), Set.of(), null), password, change);
     }
 
     /** Hands out serial ports: a new bus per protocol, and another when one is full. */

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param enabled       start the built-in simulator for the archive's devices after the demo seeder
+ * @param enabled       start the built-in simulator after the demo seeder, for the collectors marked simulated
  * @param dialInHost    where the simulated dial-in (CLIENT) collectors connect: the engine's dial-in listener
  * @param dialInPort    the engine's dial-in port
  * @param seed          makes the simulated loads, credits and energies repeatable
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jichao.simulator")
 public record SimulatorProperties(
-        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean enabled,
         @DefaultValue("127.0.0.1") String dialInHost,
         @DefaultValue("17900") int dialInPort,
         @DefaultValue("2024") long seed,

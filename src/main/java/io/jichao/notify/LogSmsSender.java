@@ -3,7 +3,11 @@ package io.jichao.notify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The demo's sender: writes each message to the log and counts it delivered. */
+/**
+ * The development sender of the demo: writes each message to the log. Its messages are LOGGED,
+ * never DELIVERED (no phone got them). Refused at start-up outside the demo profile unless
+ * {@code jichao.sms.allow-log-sender=true} ({@link SmsConfiguration}).
+ */
 class LogSmsSender implements SmsSender {
 
     private static final Logger log = LoggerFactory.getLogger(LogSmsSender.class);
@@ -11,6 +15,6 @@ class LogSmsSender implements SmsSender {
     @Override
     public Sent send(Sms sms) {
         log.info("SMS {} to {}: {}", sms.id(), sms.phone(), sms.body());
-        return new Sent("log-" + sms.id(), true);
+        return Sent.loggedOnly("log-" + sms.id());
     }
 }

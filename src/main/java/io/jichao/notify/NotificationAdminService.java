@@ -34,15 +34,29 @@ public class NotificationAdminService {
     private final NotificationService notifications;
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
+    private final SmsSender sender;
 
     NotificationAdminService(ArchiveFacts archive, Outbox outbox, Alerts alerts, NotificationService notifications,
-                             CurrentOperator currentOperator, AuditTrail audit) {
+                             CurrentOperator currentOperator, AuditTrail audit, SmsSender sender) {
+        this.sender = sender;
         this.archive = archive;
         this.outbox = outbox;
         this.alerts = alerts;
         this.notifications = notifications;
         this.currentOperator = currentOperator;
         this.audit = audit;
+    }
+
+    /**
+     * The translation key of a warning about the configured sender: none (messages stay queued) or
+     * the development log sender (messages reach no phone); empty for a real gateway.
+     */
+    public java.util.Optional<String> senderWarning() {
+        if (!sender.sends()) {
+            return java.util.Optional.of("notifications.sender.none");
+        }
+        return sender instanceof LogSmsSender ? java.util.Optional.of("notifications.sender.log")
+                : java.util.Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -117,6 +117,12 @@ class Outbox {
                 cut(error), id);
     }
 
+    /** The development sender wrote the message to the log: LOGGED, with no delivery time. */
+    void logged(long id, String messageId, Instant now) {
+        jdbc.update("UPDATE notification SET state = 'LOGGED', claim_token = NULL, message_id = ?, sent_at = ?, "
+                + "last_error = NULL WHERE id = ? AND state = 'SENDING'", messageId, Timestamp.from(now), id);
+    }
+
     /** The gateway took the message; a receipt that arrived before this (possible with SMPP) is applied now. */
     void sent(long id, String messageId, boolean delivered, Instant now) {
         jdbc.update("UPDATE notification SET state = ?, claim_token = NULL, message_id = ?, sent_at = ?, delivered_at = ?, "

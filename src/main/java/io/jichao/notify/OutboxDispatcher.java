@@ -43,6 +43,9 @@ class OutboxDispatcher {
 
     /** Claims and handles one batch through {@code sender}; returns how many were handed to it. */
     int dispatch(SmsSender sender) {
+        if (!sender.sends()) {
+            return 0;
+        }
         Instant now = clock.instant();
         Integer stale = yieldingToOtherDispatchers(
                 () -> transactions.execute(tx -> outbox.failStale(now.minus(properties.sendingTimeout()))), 0);
@@ -107,7 +110,12 @@ class OutboxDispatcher {
         String error;
         try {
             Sent sent = sender.send(new SmsSender.Sms(message.id(), message.phone(), message.body()));
-            transactions.executeWithoutResult(tx -> outbox.sent(message.id(), sent.messageId(), sent.delivered(), clock.instant()));
+            if (sent.logged()) {
+                transactions.executeWithoutResult(tx -> outbox.logged(message.id(), sent.messageId(), clock.instant()));
+            } else {
+                transactions.executeWithoutResult(tx -> outbox.sent(message.id(), sent.messageId(), sent.delivered(),
+                        clock.instant()));
+            }
             return true;
         } catch (SmsSendException e) {
             failure = e.failure();

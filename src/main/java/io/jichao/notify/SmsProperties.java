@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * SMS notifications ({@code jichao.sms.*}); see the README's table.
  *
- * @param sender          {@code log} (demo default: writes each message to the log and counts it
- *                        delivered), {@code smpp} or {@code http}
+ * @param sender          {@code none} (default: messages stay queued), {@code smpp}, {@code http}, or
+ *                        {@code log} (development: writes each message to the log, state LOGGED;
+ *                        refused outside the demo profile unless {@code jichao.sms.allow-log-sender=true})
  * @param defaultLanguage language of a household's messages (households have no language of their own)
  * @param maxAttempts     send attempts before a message is FAILED
  * @param retryMin        wait after the first failed attempt, doubling per failure
@@ -29,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jichao.sms")
 public record SmsProperties(
-        @DefaultValue("log") String sender,
+        @DefaultValue("none") String sender,
         @DefaultValue("zh-CN") String defaultLanguage,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("30s") Duration retryMin,

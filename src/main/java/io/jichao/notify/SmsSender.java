@@ -18,9 +18,23 @@ public interface SmsSender {
 
     /**
      * @param messageId the gateway's id (receipts refer to it); may be null
-     * @param delivered the gateway reports the message delivered already (the log sender)
+     * @param delivered the gateway reports the message delivered already
+     * @param logged    only written to the log by the development sender: reached no phone
      */
-    record Sent(String messageId, boolean delivered) {
+    record Sent(String messageId, boolean delivered, boolean logged) {
+        public Sent(String messageId, boolean delivered) {
+            this(messageId, delivered, false);
+        }
+
+        /** What the development sender "sends": a log line, never a delivery. */
+        public static Sent loggedOnly(String messageId) {
+            return new Sent(messageId, false, true);
+        }
+    }
+
+    /** False for the "none" sender: messages then stay queued until a real sender is configured. */
+    default boolean sends() {
+        return true;
     }
 
     /** Why a send failed, which decides what the dispatcher does next. */

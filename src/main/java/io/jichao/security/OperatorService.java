@@ -123,6 +123,22 @@ public class OperatorService {
         return summary(operator);
     }
 
+    /**
+     * At start-up, on behalf of the system: an operator who still has {@code password} (a demo
+     * operator on the demo password, outside the demo) must change it at the next login. Audited
+     * when it changes anything; an unknown username is ignored.
+     */
+    @Transactional
+    public void requirePasswordChangeAtStartup(String username, String password) {
+        operators.findByUsername(username)
+                .filter(operator -> !operator.isMustChangePassword())
+                .filter(operator -> passwordEncoder.matches(password, operator.getPasswordHash()))
+                .ifPresent(operator -> {
+                    operator.changePasswordHash(operator.getPasswordHash(), true);
+                    audit.record("system", "OPERATOR_FORCE_PASSWORD_CHANGE", username, "still on the demo password");
+                });
+    }
+
     /** The logged-in operator changes their own password. */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {

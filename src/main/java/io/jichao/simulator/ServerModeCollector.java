@@ -44,7 +44,12 @@ final class ServerModeCollector extends SimulatedCollector {
     void startNetwork() {
         for (SimulatedBus bus : buses()) {
             ChannelFuture bound = bootstrap(bus).bind(config.listenHost(), bus.config().tcpPort())
-                    .syncUninterruptibly();
+                    .awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new IllegalStateException("collector %s port %d cannot listen on %s:%d: %s".formatted(id(),
+                        bus.config().number(), config.listenHost(), bus.config().tcpPort(), bound.cause()),
+                        bound.cause());
+            }
             register(bus, bound.channel());
         }
     }

@@ -59,6 +59,27 @@ public final class Simulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts each collector on its own, like {@link #start()}, but one whose network cannot start
+     * (a TCP port already taken) is stopped again and returned with the reason; the others run.
+     */
+    public synchronized Map<String, Exception> startEach() {
+        Map<String, Exception> skipped = new LinkedHashMap<>();
+        if (!started) {
+            started = true;
+            for (SimulatedCollector collector : collectors.values()) {
+                try {
+                    collector.start();
+                } catch (Exception e) {
+                    // Netty's sync rethrows the bind's checked BindException undeclared: catch them all.
+                    collector.stop();
+                    skipped.put(collector.id(), e);
+                }
+            }
+        }
+        return skipped;
+    }
+
     /** Stops every collector and the event loops; waits at most a few seconds. */
     @Override
     public synchronized void close() {

@@ -106,8 +106,8 @@ class NotificationServiceIT {
 
         dispatcher.dispatch(log);
 
-        assertThat(state(ids.get(0))).isEqualTo(NotificationState.DELIVERED);
-        assertThat(state(ids.get(1))).isEqualTo(NotificationState.DELIVERED);
+        assertThat(state(ids.get(0))).isEqualTo(NotificationState.LOGGED);
+        assertThat(state(ids.get(1))).isEqualTo(NotificationState.LOGGED);
         NotificationView deferred = outbox.find(ids.get(2)).orElseThrow();
         assertThat(deferred.state()).isEqualTo(NotificationState.QUEUED);
         assertThat(deferred.attempts()).as("a deferral is no attempt").isZero();
@@ -119,7 +119,7 @@ class NotificationServiceIT {
         assertThat(state(ids.get(2))).isEqualTo(NotificationState.QUEUED);
         clock.advance(Duration.ofMinutes(1));
         dispatcher.dispatch(log);
-        assertThat(state(ids.get(2))).isEqualTo(NotificationState.DELIVERED);
+        assertThat(state(ids.get(2))).isEqualTo(NotificationState.LOGGED);
     }
 
     @Test
@@ -142,7 +142,7 @@ class NotificationServiceIT {
         assertThat(held.state()).isEqualTo(NotificationState.QUEUED);
         assertThat(held.lastError()).isEqualTo("quiet hours");
         assertThat(held.nextAttemptAt()).isEqualTo(tomorrow.plusDays(1).atTime(7, 0).atZone(shanghai).toInstant());
-        assertThat(state(urgent)).isEqualTo(NotificationState.DELIVERED);
+        assertThat(state(urgent)).isEqualTo(NotificationState.LOGGED);
     }
 
     @Test

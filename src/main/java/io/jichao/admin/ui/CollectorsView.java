@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import io.jichao.archive.CollectorService;
+import io.jichao.shared.DomainException;
 import io.jichao.collection.CollectionQualityService;
 import io.jichao.collection.CollectionQualityService.PortQuality;
 import io.jichao.collection.EngineMonitor;
@@ -47,6 +48,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     public static final String NEW_ID = "collectors-new";
     public static final String EDIT_ID = "collectors-edit";
     public static final String EDIT_PORT_ID = "collectors-edit-port";
+    public static final String SIMULATED_ID = "collectors-simulated";
 
     private final transient CollectorService collectors;
     private final transient SiteStructureService structure;
@@ -59,6 +61,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final H3 portsTitle = new H3();
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
+    private final Button simulated = new Button(VaadinIcon.PLAY_CIRCLE_O.create());
 
     public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
                           CollectionQualityService quality) {
@@ -77,6 +80,9 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         editPort.addClickListener(click -> selected().ifPresent(collector ->
                 ports.asSingleSelect().getOptionalValue().ifPresent(port -> openEditPort(collector, port))));
 
+        simulated.setId(SIMULATED_ID);
+        simulated.addClickListener(click -> selected().ifPresent(this::toggleSimulated));
+
         grid.setId(GRID_ID);
         grid.addColumn(CollectorView::name).setHeader(getTranslation("collectors.name")).setKey("name")
                 .setAutoWidth(true);
@@ -90,6 +96,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("collectors.address")).setKey("address").setFlexGrow(1);
         grid.addColumn(c -> getTranslation(c.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("collectors.enabled")).setKey("enabled").setAutoWidth(true);
+        grid.addColumn(c -> getTranslation(c.simulated() ? "collectors.simulated.yes" : "collectors.simulated.no"))
+                .setHeader(getTranslation("collectors.simulated")).setKey("simulated").setAutoWidth(true);
         grid.addColumn(c -> c.ports().size()).setHeader(getTranslation("collectors.ports")).setKey("ports")
                 .setAutoWidth(true);
         grid.addColumn(c -> c.ports().stream().mapToLong(PortView::activeMeters).sum())
@@ -120,7 +128,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
         portsPart.setPadding(false);
 
-        add(new HorizontalLayout(create, edit, editPort), grid, portsPart);
+        add(new HorizontalLayout(create, edit, editPort, simulated), grid, portsPart);
         refresh(null);
     }
 
@@ -150,6 +158,18 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
             Notifications.success("collectors.saved", draft.name().trim());
             refresh(collector.id());
         }).open();
+    }
+
+    /** Super admins only (the service refuses others): a real collector is never simulated. */
+    private void toggleSimulated(CollectorView collector) {
+        try {
+            collectors.setSimulated(collector.id(), !collector.simulated());
+            Notifications.success(collector.simulated() ? "collectors.simulated.off" : "collectors.simulated.on",
+                    collector.name());
+            refresh(collector.id());
+        } catch (DomainException e) {
+            Notifications.error(e);
+        }
     }
 
     private void openEditPort(CollectorView collector, PortView port) {
@@ -185,6 +205,9 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
 
     private void updateActions() {
         edit.setEnabled(selected().isPresent());
+        simulated.setEnabled(selected().isPresent());
+        simulated.setText(getTranslation(selected().map(CollectorView::simulated).orElse(false)
+                ? "collectors.simulated.markReal" : "collectors.simulated.markSimulated"));
         editPort.setEnabled(selected().isPresent() && ports.asSingleSelect().getOptionalValue().isPresent());
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,6 +33,7 @@ import io.jichao.shared.ui.Notifications;
 public class NotificationsView extends VerticalLayout implements HasPageTitleKey, HasDynamicTitle {
 
     public static final String BUILDING_ID = "notifications-building";
+    public static final String SENDER_WARNING_ID = "notifications-sender-warning";
     public static final String OUTBOX_ID = "notifications-outbox";
     public static final String REFRESH_ID = "notifications-refresh";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -73,6 +75,12 @@ public class NotificationsView extends VerticalLayout implements HasPageTitleKey
         Button refresh = new Button(getTranslation("notifications.refresh"), VaadinIcon.REFRESH.create(), click -> showOutbox());
         refresh.setId(REFRESH_ID);
 
+        notifications.senderWarning().ifPresent(key -> {
+            Span warning = new Span(getTranslation(key));
+            warning.setId(SENDER_WARNING_ID);
+            warning.getElement().getThemeList().add("badge warning");
+            add(warning);
+        });
         add(new H3(getTranslation("notifications.contacts")), building, contacts,
                 new H3(getTranslation("notifications.outbox")), refresh, outbox);
         showOutbox();

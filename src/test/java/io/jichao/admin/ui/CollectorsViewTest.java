@@ -46,6 +46,9 @@ class CollectorsViewTest extends KaribuTest {
     @Autowired
     private SiteStructureService structure;
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void maintainer_sees_only_the_collectors_of_the_buildings_in_the_district() {
         login("maint");
@@ -188,6 +191,44 @@ class CollectorsViewTest extends KaribuTest {
         login("super");
         assertThat(collectors.list()).filteredOn(c -> c.id() == collectorA.id())
                 .singleElement().satisfies(c -> assertThat(c.name()).isEqualTo(collectorA.name()));
+    }
+
+    @Test
+    void a_super_admin_marks_a_collector_simulated_and_real_again_and_each_change_is_audited() {
+        login("super");
+        long id = createTestCollector();
+        navigateTo("collectors");
+        Grid<CollectorView> grid = grid(CollectorsView.GRID_ID);
+        CollectorView real = rows(grid).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        assertThat(cell(grid, "simulated", real)).isEqualTo("Real device");
+        grid.select(real);
+        assertThat(byId(com.vaadin.flow.component.button.Button.class, CollectorsView.SIMULATED_ID).getText())
+                .isEqualTo("Mark as simulated");
+
+        click(CollectorsView.SIMULATED_ID);
+
+        CollectorView simulated = rows(grid).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        assertThat(simulated.simulated()).isTrue();
+        assertThat(cell(grid, "simulated", simulated)).isEqualTo("Simulated");
+        assertThat(byId(com.vaadin.flow.component.button.Button.class, CollectorsView.SIMULATED_ID).getText())
+                .isEqualTo("Mark as real device");
+        click(CollectorsView.SIMULATED_ID);
+        assertThat(collectors.list().stream().filter(c -> c.id() == id).findFirst().orElseThrow().simulated())
+                .isFalse();
+        assertThat(jdbc.queryForList("SELECT details FROM audit_event WHERE action = 'COLLECTOR_SIMULATED' "
+                + "AND operator_username = 'super' AND target = ? ORDER BY id", String.class, real.name()))
+                .containsExactly("simulated=true", "simulated=false");
+    }
+
+    @Test
+    void a_maintainer_cannot_mark_a_collector_simulated() {
+        login("super");
+        long id = createTestCollector();
+        login("maint");
+
+        assertThatThrownBy(() -> collectors.setSimulated(id, true)).isInstanceOf(DomainException.class);
+        assertThat(collectors.list().stream().filter(c -> c.id() == id).findFirst().orElseThrow().simulated())
+                .isFalse();
     }
 
     /**

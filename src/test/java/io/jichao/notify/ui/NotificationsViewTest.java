@@ -41,6 +41,8 @@ class NotificationsViewTest extends KaribuTest {
     @Autowired
     private NotificationAdminService admin;
     @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     private NotificationService notifications;
     @Autowired
     private SiteStructureService structure;
@@ -98,6 +100,23 @@ class NotificationsViewTest extends KaribuTest {
         NotificationView row = GridKt._findAll(outbox).stream().filter(m -> m.phone().equals(phone)).findFirst().orElseThrow();
         assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "state"), row)).isEqualTo("Queued");
         assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "text"), row)).contains("5.00");
+    }
+
+    @Test
+    void a_message_of_the_log_sender_shows_as_logged_and_the_page_warns_of_the_development_sender() {
+        String phone = NotifyFixtures.phone();
+        long meterId = new NotifyFixtures(meters, structure, users).meterWithPhones("A", List.of(phone));
+        notifications.toHousehold(meterId, "sms.recharge.confirmed", RECHARGE, NotifyFixtures.key("logged"));
+        jdbc.update("UPDATE notification SET state = 'LOGGED' WHERE phone = ?", phone);
+        login("super");
+        navigateTo("notifications");
+
+        @SuppressWarnings("unchecked")
+        Grid<NotificationView> outbox = byId(Grid.class, NotificationsView.OUTBOX_ID);
+        NotificationView row = GridKt._findAll(outbox).stream().filter(m -> m.phone().equals(phone)).findFirst().orElseThrow();
+        assertThat(GridKt._getFormatted(GridKt._getColumnByKey(outbox, "state"), row)).isEqualTo("Logged only (development)");
+        assertThat(byId(com.vaadin.flow.component.html.Span.class, NotificationsView.SENDER_WARNING_ID).getText())
+                .contains("Development log sender");
     }
 
     @Test
