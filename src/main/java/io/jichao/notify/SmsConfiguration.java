@@ -25,7 +25,7 @@ class SmsConfiguration {
             case "none" -> new NoSmsSender();
             case "log" -> {
                 if (!allowLogSender && !environment.acceptsProfiles(Profiles.of("demo"))) {
-                    throw new IllegalStateException(LOG_SENDER_REFUSED);
+                    throw new LogSenderRefusedAnalyzer.Refused();
                 }
                 yield new LogSmsSender();
             }

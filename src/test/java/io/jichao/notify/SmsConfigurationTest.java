@@ -27,6 +27,18 @@ class SmsConfigurationTest {
     }
 
     @Test
+    void the_refused_start_says_in_one_message_what_is_wrong_and_what_to_do() {
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> configuration.smsSender(properties("log"), null, new MockEnvironment(), false));
+
+        org.springframework.boot.diagnostics.FailureAnalysis analysis = new LogSenderRefusedAnalyzer()
+                .analyze(new RuntimeException("bean creation failed", refused));
+
+        assertThat(analysis.getDescription()).contains("development SMS sender");
+        assertThat(analysis.getAction()).contains("demo").contains("jichao.sms.allow-log-sender=true");
+    }
+
+    @Test
     void the_log_sender_is_accepted_in_the_demo_profile_or_when_allowed() {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
