@@ -77,6 +77,9 @@ class MeterAlarmRules {
     private final ScheduledExecutorService judge = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("alarm-rules").factory());
     private final UnjudgedReads unjudged = new UnjudgedReads();
+    /** Relay read-backs whose alarm write failed, the newest per meter, judged again with the reads. */
+    private final Map<Long, RelayReadBack> unjudgedRelays = new ConcurrentHashMap<>();
+    private final Object relayJudgement = new Object();
     private MeterReadEvents.Subscription subscription;
 
     MeterAlarmRules(MeterReadEvents readEvents, AlarmRecorder recorder, AlarmProperties properties,
@@ -137,6 +140,7 @@ class MeterAlarmRules {
     void forget() {
         drain();
         judge.execute(unjudged::clear);
+        unjudgedRelays.clear();
         drain();
         lastPower.clear();
         lastReverse.clear();
@@ -154,6 +158,27 @@ class MeterAlarmRules {
         if (!properties.rulesEnabled()) {
             return;
         }
+        synchronized (relayJudgement) {
+            // A newer read-back of the meter supersedes one still waiting for the database.
+            unjudgedRelays.remove(readBack.meterId());
+            if (!judgeRelay(readBack)) {
+                unjudgedRelays.put(readBack.meterId(), readBack);
+            }
+        }
+    }
+
+    private void retryRelays() {
+        for (RelayReadBack waiting : List.copyOf(unjudgedRelays.values())) {
+            synchronized (relayJudgement) {
+                if (unjudgedRelays.get(waiting.meterId()) == waiting && judgeRelay(waiting)) {
+                    unjudgedRelays.remove(waiting.meterId(), waiting);
+                }
+            }
+        }
+    }
+
+    /** False when a database error stopped it: the read-back is then judged again later. */
+    private boolean judgeRelay(RelayReadBack readBack) {
         AlarmSubject meter = AlarmSubject.meter(readBack.meterId());
         try {
             if (readBack.matches()) {
@@ -164,9 +189,11 @@ class MeterAlarmRules {
                                 readBack.observedOpen() == null ? "nothing" : relay(readBack.observedOpen()),
                                 readBack.attempts()));
             }
+            return true;
         } catch (DataAccessException unavailable) {
-            log.warn("Relay read-back of meter {} not judged: {}", readBack.meterId(),
+            log.warn("Relay read-back of meter {} not judged yet, judged again later: {}", readBack.meterId(),
                     unavailable.getMostSpecificCause().toString());
+            return false;
         }
     }
 
@@ -183,6 +210,7 @@ class MeterAlarmRules {
 
     private void retryUnjudged() {
         try {
+            retryRelays();
             unjudged.retryAll(this::judgeSafely);
         } catch (RuntimeException e) {
             log.error("Alarm rules could not judge waiting reads again", e);

@@ -3,6 +3,7 @@ package io.jichao.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -10,12 +11,14 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.jichao.archive.DeviceInventory;
 import io.jichao.collection.CollectionEngine;
 import io.jichao.collection.MeterReadEvents;
 import io.jichao.collection.ReadingItem;
+import io.jichao.collection.RelayReadBack;
 import io.jichao.testing.JichaoSpringTest;
 
 /**
@@ -38,6 +41,8 @@ class AlarmWriteOutageIT {
     private MeterAlarmRules rules;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     private AlarmSimulation simulation;
     private boolean offline;
@@ -82,6 +87,22 @@ class AlarmWriteOutageIT {
                 String.class, meterId, AlarmKind.POWER_JUMP.name());
         assertThat(jumps).as("raised by the read of the outage, cleared by the steady read after it")
                 .singleElement().asString().contains("→ 4.5");
+        assertThat(activeKinds(meterId)).isEmpty();
+    }
+
+    @Test
+    void a_relay_mismatch_read_back_while_the_alarm_table_is_away_is_raised_when_it_returns() {
+        long meterId = jdbc.queryForObject("SELECT MIN(id) FROM meter", Long.class);
+        jdbc.update("DELETE FROM alarm WHERE meter_id = ?", meterId);
+        rules.forget();
+
+        away();
+        events.publishEvent(new RelayReadBack(meterId, "TRIP", "OPERATOR", true, false, 3, Instant.now()));
+        back();
+        rules.retryNow();
+
+        assertThat(activeKinds(meterId)).containsExactly(AlarmKind.RELAY_MISMATCH);
+        events.publishEvent(new RelayReadBack(meterId, "TRIP", "OPERATOR", true, true, 1, Instant.now()));
         assertThat(activeKinds(meterId)).isEmpty();
     }
 
