@@ -496,7 +496,7 @@ class EngineRechargeDeliveryIT {
     /** Exchanges asked of the engine's buses so far. */
     private static long requests(CollectionEngine engine) {
         return engine.status().collectors().stream().flatMap(c -> c.ports().stream())
-                .mapToLong(EngineStatus.PortStatus::requests).sum();
+                .mapToLong(EngineStatus.PortStatus::sent).sum();
     }
 
     private static Predicate<RechargeOrderView> distinctById() {
