@@ -114,6 +114,12 @@ public class CollectorService {
         if (draft.parity() == null || draft.protocol() == null) {
             throw new DomainException("error.required", "protocol");
         }
+        if (draft.dataBits() != 7 && draft.dataBits() != 8) {
+            throw new DomainException("error.port.data-bits", draft.dataBits());
+        }
+        if (draft.stopBits() != 1 && draft.stopBits() != 2) {
+            throw new DomainException("error.port.stop-bits", draft.stopBits());
+        }
         if (draft.tcpPort() != null && (draft.tcpPort() < 1 || draft.tcpPort() > 65535)) {
             throw new DomainException("error.port.tcp", draft.tcpPort());
         }
@@ -128,7 +134,9 @@ public class CollectorService {
             throw new DomainException("error.port.protocol.meters", mismatched);
         }
         port.setBaudRate(draft.baudRate());
+        port.setDataBits(draft.dataBits());
         port.setParity(draft.parity());
+        port.setStopBits(draft.stopBits());
         port.setProtocol(draft.protocol());
         port.setTcpPort(draft.tcpPort());
         audit.record(operator.username(), "PORT_UPDATE",
@@ -201,8 +209,8 @@ public class CollectorService {
 
     private static CollectorView view(Collector c, Map<Long, Long> meterCounts) {
         List<PortView> ports = c.getPorts().stream()
-                .map(p -> new PortView(p.getId(), p.getPortNumber(), p.getBaudRate(), p.getParity(), p.getProtocol(),
-                        p.getTcpPort(), meterCounts.getOrDefault(p.getId(), 0L)))
+                .map(p -> new PortView(p.getId(), p.getPortNumber(), p.getBaudRate(), p.getDataBits(), p.getParity(),
+                        p.getStopBits(), p.getProtocol(), p.getTcpPort(), meterCounts.getOrDefault(p.getId(), 0L)))
                 .toList();
         return new CollectorView(c.getId(), c.getBuilding().getId(), c.getBuilding().getName(), c.getName(),
                 c.getModel(), c.getConnectionMode(), c.getHost(), c.getRegistrationId(), c.isEnabled(), ports, c.isSimulated());

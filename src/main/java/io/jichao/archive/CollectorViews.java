@@ -8,8 +8,13 @@ public final class CollectorViews {
     private CollectorViews() {
     }
 
-    public record PortView(long id, int portNumber, int baudRate, Parity parity, MeterProtocol protocol,
-                           Integer tcpPort, long activeMeters) {
+    public record PortView(long id, int portNumber, int baudRate, int dataBits, Parity parity, int stopBits,
+                           MeterProtocol protocol, Integer tcpPort, long activeMeters) {
+
+        /** The port as a DH600 configures it, e.g. {@code 2400 8E1}. */
+        public String framing() {
+            return baudRate + " " + dataBits + parity.letter() + stopBits;
+        }
     }
 
     public record CollectorView(long id, long buildingId, String buildingName, String name, CollectorModel model,
@@ -21,6 +26,8 @@ public final class CollectorViews {
                                  String host, String registrationId, boolean enabled) {
     }
 
-    public record PortDraft(int baudRate, Parity parity, MeterProtocol protocol, Integer tcpPort) {
+    /** A port's settings; data bits 7 or 8, stop bits 1 or 2. */
+    public record PortDraft(int baudRate, int dataBits, Parity parity, int stopBits, MeterProtocol protocol,
+                            Integer tcpPort) {
     }
 }

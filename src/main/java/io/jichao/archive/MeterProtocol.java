@@ -17,6 +17,14 @@ public enum MeterProtocol {
         return usualBaudRate;
     }
 
+    /**
+     * The character framing meters of this protocol usually use, suggested for a port: 8E1 for
+     * DL/T 645 (the standard's framing), 8N1 for Modbus RTU (most meters ship so; 8E1 is allowed too).
+     */
+    public Parity usualParity() {
+        return isDlt645() ? Parity.EVEN : Parity.NONE;
+    }
+
     public boolean isDlt645() {
         return this != MODBUS_RTU;
     }

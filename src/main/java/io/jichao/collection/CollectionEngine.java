@@ -28,7 +28,6 @@ import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.archive.MeterProtocol;
-import io.jichao.archive.Parity;
 import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.DialInServer;
 import io.jichao.collection.link.ExchangeOutcome;
@@ -70,6 +69,7 @@ public final class CollectionEngine implements AutoCloseable {
     private final CycleTracker cycles;
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private final Map<PortKey, PortCycle> lastPortCycles = new ConcurrentHashMap<>();
+    private final UnknownDialIns unknownDialIns;
     private volatile Topology topology;
 
     /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
@@ -85,6 +85,7 @@ public final class CollectionEngine implements AutoCloseable {
         this.clock = clock;
         this.cycles = new CycleTracker(clock);
         this.meterZone = meterZone;
+        this.unknownDialIns = new UnknownDialIns(clock, UnknownDialIns.CAPACITY);
     }
 
     public synchronized void start(List<CollectorDevice> collectors) {
@@ -170,12 +171,18 @@ public final class CollectionEngine implements AutoCloseable {
     private DialInServer bindDialIn(EventLoopGroup group, DialInSettings settings,
                                     PortDirectory directory) {
         try {
-            return DialInServer.bind(group, properties.dialInHost(), properties.dialInPort(), settings, directory);
+            return DialInServer.bind(group, properties.dialInHost(), properties.dialInPort(), settings, directory,
+                    unknownDialIns);
         } catch (RuntimeException bindFailed) {
             log.error("Dial-in listener on {}:{} not started, dial-in collectors cannot connect: {}",
                     properties.dialInHost(), properties.dialInPort(), bindFailed.toString());
             return null;
         }
+    }
+
+    /** Dial-ins that could not be attached to a collector port, for commissioning. */
+    UnknownDialIns unknownDialIns() {
+        return unknownDialIns;
     }
 
     public Optional<PortLink> link(PortKey key) {
@@ -349,9 +356,10 @@ public final class CollectionEngine implements AutoCloseable {
 
     private static EngineStatus.PortStatus portStatus(PortLink link) {
         var counters = link.counters();
-        return new EngineStatus.PortStatus(link.key().portNumber(), link.connected(), counters.requests(),
-                counters.answers(), counters.timeouts(), counters.retries(), counters.unmatched(), counters.linkDown(),
-                link.decodeStatistics().corruptions(), counters.bytesIn(), counters.bytesOut());
+        return new EngineStatus.PortStatus(link.key().portNumber(), link.connected(), counters.sent(),
+                counters.answers(), counters.refused(), counters.timeouts(), counters.retries(), counters.unmatched(),
+                counters.notSent(), counters.linkDown(), link.decodeStatistics().corruptions(), counters.bytesIn(),
+                counters.bytesOut());
     }
 
     private void record(MeterReadResult result) {
@@ -369,9 +377,8 @@ public final class CollectionEngine implements AutoCloseable {
 
     private LinkSettings linkSettings(PortDevice port) {
         boolean modbus = port.protocol() == MeterProtocol.MODBUS_RTU;
-        int bitsPerByte = port.parity() == Parity.NONE ? 10 : 11;
         return new LinkSettings(properties.answerTimeout(modbus), properties.retries(), properties.minimumGap(),
-                port.baudRate(), bitsPerByte);
+                port.baudRate(), port.bitsPerCharacter());
     }
 
     private static LinkProtocol linkProtocol(MeterProtocol protocol) {

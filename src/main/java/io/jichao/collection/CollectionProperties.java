@@ -2,6 +2,8 @@ package io.jichao.collection;
 
 import java.time.Duration;
 
+import io.jichao.collection.link.DialInSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,7 +38,7 @@ public record CollectionProperties(
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("0.0.0.0") String dialInHost,
         @DefaultValue("17900") int dialInPort,
-        @DefaultValue("(?<id>[!-9;-~]{1,40}):(?<port>[1-8])") String registrationPattern,
+        @DefaultValue(DialInSettings.DEFAULT_REGISTRATION_REGEX) String registrationPattern,
         @DefaultValue("10s") Duration registrationTimeout,
         @DefaultValue("HB") String heartbeat,
         @DefaultValue("30s") Duration heartbeatInterval,

@@ -28,8 +28,10 @@ final class EngineMetrics {
             for (EngineStatus.PortStatus port : collector.ports()) {
                 PortLink link = engine.link(new PortKey(collector.collectorId(), port.portNumber())).orElseThrow();
                 Tags tags = collectorTags.and("port", Integer.toString(port.portNumber()));
-                counter(registry, "jichao.port.requests", tags, link, PortCounters::requests);
+                counter(registry, "jichao.port.sent", tags, link, PortCounters::sent);
                 counter(registry, "jichao.port.answers", tags, link, PortCounters::answers);
+                counter(registry, "jichao.port.refused", tags, link, PortCounters::refused);
+                counter(registry, "jichao.port.not-sent", tags, link, PortCounters::notSent);
                 counter(registry, "jichao.port.timeouts", tags, link, PortCounters::timeouts);
                 counter(registry, "jichao.port.retries", tags, link, PortCounters::retries);
                 counter(registry, "jichao.port.unmatched", tags, link, PortCounters::unmatched);

@@ -19,9 +19,13 @@ public record EngineStatus(boolean running, List<CollectorStatus> collectors, Cy
         }
     }
 
-    /** Counters since the engine started; corrupt frames come from the port's decoder. */
-    public record PortStatus(int portNumber, boolean connected, long requests, long answers, long timeouts,
-                             long retries, long unmatched, long linkDown, long corruptFrames, long bytesIn,
-                             long bytesOut) {
+    /**
+     * Counters since the engine started (see {@code PortCounters}): exchanges sent, answered, refused
+     * (abnormal answer), timed-out attempts, and exchanges not sent because the link was down;
+     * corrupt frames come from the port's decoder.
+     */
+    public record PortStatus(int portNumber, boolean connected, long sent, long answers, long refused, long timeouts,
+                             long retries, long unmatched, long notSent, long linkDown, long corruptFrames,
+                             long bytesIn, long bytesOut) {
     }
 }

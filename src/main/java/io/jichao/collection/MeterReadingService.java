@@ -148,7 +148,7 @@ public class MeterReadingService {
     }
 
     private static String describe(MeterReadResult result) {
-        List<String> values = result.values().stream().map(v -> v.item() + "=" + v.value().toPlainString()).toList();
+        List<String> values = result.values().stream().map(v -> v.item() + "=" + ReadingFormat.format(v)).toList();
         return result.failure().map(f -> f + " " + values).orElse(values.toString());
     }
 }

@@ -21,6 +21,7 @@ import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.Parity;
 import io.jichao.archive.Phase;
+import io.jichao.collection.link.DialInSettings;
 import io.jichao.simulator.BusProtocol;
 import io.jichao.simulator.CollectorConfig;
 import io.jichao.simulator.LoadProfile;
@@ -47,7 +48,7 @@ final class EngineFixtures {
     /** Test timings: no gap, short timeouts, dial-in on any free port with a fast heartbeat. */
     static CollectionProperties properties(Duration answerTimeout, int retries) {
         return new CollectionProperties(true, answerTimeout, answerTimeout, retries, Duration.ZERO,
-                Duration.ofSeconds(2), "127.0.0.1", 0, "(?<id>[!-9;-~]{1,40}):(?<port>[1-8])", Duration.ofSeconds(2),
+                Duration.ofSeconds(2), "127.0.0.1", 0, DialInSettings.DEFAULT_REGISTRATION_REGEX, Duration.ofSeconds(2),
                 "HB", Duration.ofMillis(200),
                 new CollectionProperties.Cycle(Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 new CollectionProperties.Writer(1000, 100, Duration.ofMillis(100), Duration.ofSeconds(1)),

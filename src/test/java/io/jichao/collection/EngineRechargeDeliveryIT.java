@@ -493,10 +493,10 @@ class EngineRechargeDeliveryIT {
                 + " AND source = 'OPERATOR' ORDER BY read_at", BigDecimal.class, meterId);
     }
 
-    /** Exchanges asked of the engine's buses so far. */
+    /** Exchanges sent on the engine's buses so far. */
     private static long requests(CollectionEngine engine) {
         return engine.status().collectors().stream().flatMap(c -> c.ports().stream())
-                .mapToLong(EngineStatus.PortStatus::requests).sum();
+                .mapToLong(EngineStatus.PortStatus::sent).sum();
     }
 
     private static Predicate<RechargeOrderView> distinctById() {

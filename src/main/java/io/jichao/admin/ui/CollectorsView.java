@@ -23,7 +23,9 @@ import io.jichao.archive.CollectorService;
 import io.jichao.shared.DomainException;
 import io.jichao.collection.CollectionQualityService;
 import io.jichao.collection.CollectionQualityService.PortQuality;
+import io.jichao.collection.DialInCommissioning;
 import io.jichao.collection.EngineMonitor;
+import io.jichao.collection.EngineStatus;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.archive.ConnectionMode;
@@ -64,7 +66,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final Button simulated = new Button(VaadinIcon.PLAY_CIRCLE_O.create());
 
     public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
-                          CollectionQualityService quality) {
+                          CollectionQualityService quality, DialInCommissioning commissioning) {
         this.collectors = collectors;
         this.quality = quality;
         this.monitor = monitor;
@@ -111,16 +113,15 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         ports.setId(PORTS_GRID_ID);
         ports.addColumn(PortView::portNumber).setHeader(getTranslation("port.number")).setKey("number")
                 .setAutoWidth(true);
-        ports.addColumn(PortView::baudRate).setHeader(getTranslation("port.baud")).setKey("baud").setAutoWidth(true);
-        ports.addColumn(p -> getTranslation("parity." + p.parity().name())).setHeader(getTranslation("port.parity"))
-                .setKey("parity").setAutoWidth(true);
+        ports.addColumn(PortView::framing).setHeader(getTranslation("port.framing")).setKey("framing")
+                .setAutoWidth(true);
         ports.addColumn(p -> getTranslation("protocol." + p.protocol().name()))
                 .setHeader(getTranslation("port.protocol")).setKey("protocol").setAutoWidth(true);
         ports.addColumn(p -> p.tcpPort() == null ? getTranslation("common.none") : p.tcpPort().toString())
                 .setHeader(getTranslation("port.tcp")).setKey("tcp").setAutoWidth(true);
         ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
                 .setAutoWidth(true);
-        ports.addColumn(this::traffic).setHeader(getTranslation("port.traffic")).setKey("traffic").setAutoWidth(true);
+        PortTrafficColumns.addTo(ports, this::portStatus);
         ports.addColumn(this::qualitySummary).setHeader(getTranslation("port.quality")).setKey("quality")
                 .setAutoWidth(true);
         ports.asSingleSelect().addValueChangeListener(event -> updateActions());
@@ -128,7 +129,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
         portsPart.setPadding(false);
 
-        add(new HorizontalLayout(create, edit, editPort, simulated), grid, portsPart);
+        add(new HorizontalLayout(create, edit, editPort, simulated), grid, portsPart,
+                new UnknownDialInsPanel(commissioning, structure, id -> refresh(id)));
         refresh(null);
     }
 
@@ -221,12 +223,9 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         return getTranslation(pageTitleKey());
     }
 
-    private String traffic(PortView port) {
+    private Optional<EngineStatus.PortStatus> portStatus(PortView port) {
         return selected().flatMap(collector -> monitor.collector(collector.id()))
-                .flatMap(status -> status.ports().stream().filter(p -> p.portNumber() == port.portNumber()).findFirst())
-                .map(p -> getTranslation("collector.status.traffic", p.requests(), p.answers(), p.timeouts(),
-                        p.corruptFrames()))
-                .orElse("");
+                .flatMap(status -> status.ports().stream().filter(p -> p.portNumber() == port.portNumber()).findFirst());
     }
 
     /**

@@ -72,9 +72,8 @@ public final class BusLink {
 
     public CompletableFuture<ExchangeOutcome> submit(BusRequest request, Priority priority) {
         CompletableFuture<ExchangeOutcome> result = new CompletableFuture<>();
-        counters.request();
         if (state == State.DISCONNECTED) {
-            counters.linkDownFailure();
+            counters.notSentLinkDown();
             complete(result, new ExchangeOutcome.LinkDown("not connected"));
             return result;
         }
@@ -111,7 +110,11 @@ public final class BusLink {
             current = null;
         }
         for (Exchange exchange : failed) {
-            counters.linkDownFailure();
+            if (exchange.attempts == 0) {
+                counters.notSentLinkDown();
+            } else {
+                counters.linkDownFailure();
+            }
             complete(exchange.result, new ExchangeOutcome.LinkDown(reason));
         }
     }
@@ -127,7 +130,11 @@ public final class BusLink {
             counters.unmatchedAnswer();
             return;
         }
-        counters.answer();
+        if (outcome.get() instanceof ExchangeOutcome.Refused || outcome.get() instanceof ExchangeOutcome.ModbusException) {
+            counters.refusal();
+        } else {
+            counters.answer();
+        }
         cancelTimer();
         Exchange done = current;
         current = null;
@@ -150,6 +157,9 @@ public final class BusLink {
     private void send(Exchange exchange) {
         exchange.attempts++;
         counters.attempt();
+        if (exchange.attempts == 1) {
+            counters.firstSent();
+        }
         state = State.AWAITING_ANSWER;
         long sentIn = epoch;
         if (exchange.request instanceof BusRequest.Broadcast broadcast) {

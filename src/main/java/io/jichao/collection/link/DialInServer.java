@@ -16,7 +16,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 /**
  * The listener CLIENT-mode (dial-in) collectors connect to, one connection per serial port. A new
  * connection starts with only the {@link RegistrationHandler}; once it has named a known port, the
- * connection gets that port's pipeline and replaces any older connection of the same port.
+ * connection gets that port's pipeline and replaces any older connection of the same port; one that
+ * cannot register is closed and reported to the {@link UnknownDialInSink}.
  */
 public final class DialInServer implements AutoCloseable {
 
@@ -30,13 +31,13 @@ public final class DialInServer implements AutoCloseable {
 
     /** Binds {@code host:port}; port 0 takes any free port (read it with {@link #port()}). */
     public static DialInServer bind(EventLoopGroup group, String host, int port, DialInSettings settings,
-                                    PortDirectory directory) {
+                                    PortDirectory directory, UnknownDialInSink unknown) {
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel child) {
-                        child.pipeline().addLast("registration", new RegistrationHandler(settings, directory));
+                        child.pipeline().addLast("registration", new RegistrationHandler(settings, directory, unknown));
                     }
                 })
                 .bind(host, port).syncUninterruptibly().channel();

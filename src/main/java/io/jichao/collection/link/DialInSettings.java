@@ -15,8 +15,17 @@ import java.util.regex.Pattern;
 public record DialInSettings(Pattern registration, Duration registrationTimeout, String heartbeat,
                              Duration idleTimeout) {
 
-    /** {@code <registration ID>:<port 1-8>}, the form the DH600 simulator sends, e.g. {@code DH600-D:1}. */
-    public static final Pattern DEFAULT_REGISTRATION = Pattern.compile("(?<id>[!-9;-~]{1,40}):(?<port>[1-8])");
+    /**
+     * The common registration forms: {@code <id>:<port>} and {@code <id>-P<port>}, each with an
+     * optional letters-only prefix ending in a colon, port 1-8. {@code DH600-D:1} → id {@code DH600-D},
+     * port 1; {@code LOGIN:PEERD-P1} → {@code PEERD}, 1; {@code PEERD-P2} → {@code PEERD}, 2. The ID
+     * is printable ASCII without colon or space; the shortest ID that fits wins, so {@code A-P1} is
+     * ID {@code A}. A digit right after the port number is no match ({@code X:12}).
+     */
+    public static final String DEFAULT_REGISTRATION_REGEX =
+            "(?:[A-Za-z]{1,16}:)?(?<id>[!-9;-~]{1,40}?)(?::|-P)(?<port>[1-8])(?![0-9])";
+
+    public static final Pattern DEFAULT_REGISTRATION = Pattern.compile(DEFAULT_REGISTRATION_REGEX);
 
     public DialInSettings {
         if (registration == null || registrationTimeout == null || heartbeat == null || idleTimeout == null) {

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param minimumGap    quiet time between two exchanges, so slow meters see the end of the
  *                      previous frame (200 ms on real buses, 0 in tests)
  * @param baudRate      the serial rate, to add the request's transfer time to the timeout
- * @param bitsPerByte   11 for 8E1 (DL/T 645), 10 for 8N1
+ * @param bitsPerCharacter bits on the wire per character as the port is configured: start bit, data
+ *                      bits, parity bit if any, stop bits (11 for 8E1 and 7E2, 10 for 8N1)
  */
-public record LinkSettings(Duration answerTimeout, int retries, Duration minimumGap, int baudRate, int bitsPerByte) {
+public record LinkSettings(Duration answerTimeout, int retries, Duration minimumGap, int baudRate,
+                           int bitsPerCharacter) {
 
     public LinkSettings {
         if (answerTimeout == null || answerTimeout.isNegative() || answerTimeout.isZero()) {
@@ -25,14 +27,15 @@ public record LinkSettings(Duration answerTimeout, int retries, Duration minimum
         if (minimumGap == null || minimumGap.isNegative()) {
             throw new IllegalArgumentException("minimum gap must not be negative: " + minimumGap);
         }
-        if (baudRate < 300 || bitsPerByte < 8) {
-            throw new IllegalArgumentException("implausible serial settings: " + baudRate + " bps, " + bitsPerByte);
+        if (baudRate < 300 || bitsPerCharacter < 9 || bitsPerCharacter > 12) {
+            throw new IllegalArgumentException("implausible serial settings: " + baudRate + " bps, "
+                    + bitsPerCharacter + " bits per character");
         }
     }
 
-    /** Time the collector needs to shift {@code bytes} out onto the bus. */
+    /** Time the collector needs to shift {@code bytes} out onto the bus: bytes × bits per character / baud. */
     public Duration transferTime(int bytes) {
-        return Duration.ofNanos(bytes * (long) bitsPerByte * 1_000_000_000L / baudRate);
+        return Duration.ofNanos(bytes * (long) bitsPerCharacter * 1_000_000_000L / baudRate);
     }
 
     /** Deadline of one attempt, counted from handing the request to TCP. */

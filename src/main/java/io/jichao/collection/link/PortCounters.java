@@ -4,11 +4,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Traffic of one serial port since the engine started. Written on the port's event loop, read
- * by monitoring from any thread.
+ * by monitoring from any thread. Every exchange asked for ends up in exactly one of: not sent (the
+ * link was down before it could go out) or sent; a sent one is then answered, refused, timed out
+ * (after its retries) or lost with the connection.
  */
 public final class PortCounters {
 
-    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong notSent = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
@@ -18,9 +22,19 @@ public final class PortCounters {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
 
-    /** Exchanges asked for. */
-    public long requests() {
-        return requests.get();
+    /** Exchanges that went out on the bus (counted once, retries are {@link #attempts()}). */
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Exchanges that failed because the link was down before they could go out: never on the bus. */
+    public long notSent() {
+        return notSent.get();
+    }
+
+    /** Abnormal answers: the meter spoke but refused (DL/T 645 error answer, Modbus exception). */
+    public long refused() {
+        return refused.get();
     }
 
     /** Frames sent, retries included. */
@@ -28,7 +42,7 @@ public final class PortCounters {
         return attempts.get();
     }
 
-    /** Matching answers, normal or abnormal. */
+    /** Matching normal answers. */
     public long answers() {
         return answers.get();
     }
@@ -47,7 +61,7 @@ public final class PortCounters {
         return unmatched.get();
     }
 
-    /** Exchanges failed because the connection was missing or dropped. */
+    /** Exchanges failed because the connection was missing or dropped, sent or not. */
     public long linkDown() {
         return linkDown.get();
     }
@@ -60,8 +74,17 @@ public final class PortCounters {
         return bytesOut.get();
     }
 
-    void request() {
-        requests.incrementAndGet();
+    void firstSent() {
+        sent.incrementAndGet();
+    }
+
+    void refusal() {
+        refused.incrementAndGet();
+    }
+
+    void notSentLinkDown() {
+        notSent.incrementAndGet();
+        linkDown.incrementAndGet();
     }
 
     void attempt() {

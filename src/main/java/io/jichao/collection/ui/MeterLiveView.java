@@ -27,6 +27,7 @@ import io.jichao.collection.MeterHistoryService;
 import io.jichao.collection.MeterReadEvents;
 import io.jichao.collection.MeterReadResult;
 import io.jichao.collection.MeterReadingService;
+import io.jichao.collection.ReadingFormat;
 import io.jichao.collection.StoredReading;
 import io.jichao.collection.control.OverloadService;
 import io.jichao.collection.control.RelayControlService;
@@ -138,7 +139,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     private void showStored() {
         title.setText(getTranslation("collection.live.title", meterId));
         List<StoredReading> latest = readings.latest(meterId);
-        values.setItems(latest.stream().map(r -> new Row(itemLabel(r.item().name()), r.value().toPlainString(),
+        values.setItems(latest.stream().map(r -> new Row(itemLabel(r.item().name()), ReadingFormat.format(r),
                 TIME.format(r.readAt()))).toList());
         showHealth(readings.health(meterId));
     }
@@ -159,7 +160,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Row row(ItemValue value, MeterReadResult result) {
-        return new Row(itemLabel(value.item().name()), value.value().toPlainString(), TIME.format(result.readAt()));
+        return new Row(itemLabel(value.item().name()), ReadingFormat.format(value), TIME.format(result.readAt()));
     }
 
     private String itemLabel(String item) {

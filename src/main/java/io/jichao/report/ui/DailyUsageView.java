@@ -16,6 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import io.jichao.collection.ReadingFormat;
+import io.jichao.collection.ReadingItem;
 import io.jichao.report.ExportFormat;
 import io.jichao.report.MeterListService;
 import io.jichao.report.MeterLists.DailyUsage;
@@ -68,7 +70,8 @@ public class DailyUsageView extends VerticalLayout implements HasPageTitleKey, H
         rows.addColumn(r -> r.usage().known().map(Kwh::toString)
                 .orElse(getTranslation(r.usage().notDue() ? "report.status.notdue" : "report.status.missing")))
                 .setHeader(getTranslation("daily.col.usage")).setAutoWidth(true);
-        rows.addColumn(r -> r.remainingKwh() == null ? "—" : r.remainingKwh().toPlainString())
+        rows.addColumn(r -> r.remainingKwh() == null ? "—"
+                        : ReadingFormat.format(ReadingItem.REMAINING_ENERGY, r.remainingKwh()))
                 .setHeader(getTranslation("list.col.remaining")).setAutoWidth(true);
         rows.addColumn(r -> r.remainingAt() == null ? "" : TIME.format(r.remainingAt()))
                 .setHeader(getTranslation("list.col.read.at")).setFlexGrow(1);

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import io.jichao.collection.ReadingFormat;
+import io.jichao.collection.ReadingItem;
 import io.jichao.report.ExportFormat;
 import io.jichao.report.MeterListService;
 import io.jichao.report.MeterLists.LowRemaining;
@@ -65,7 +67,7 @@ public class LowRemainingView extends VerticalLayout implements HasPageTitleKey,
         rows.addColumn(r -> r.meter().room()).setHeader(getTranslation("list.col.room")).setAutoWidth(true);
         rows.addColumn(r -> r.meter().household()).setHeader(getTranslation("list.col.household")).setAutoWidth(true);
         rows.addColumn(LowRemaining::phone).setHeader(getTranslation("list.col.phone")).setAutoWidth(true);
-        rows.addColumn(r -> r.remainingKwh().toPlainString()).setHeader(getTranslation("list.col.remaining"))
+        rows.addColumn(r -> ReadingFormat.format(ReadingItem.REMAINING_ENERGY, r.remainingKwh())).setHeader(getTranslation("list.col.remaining"))
                 .setAutoWidth(true);
         rows.addColumn(r -> r.threshold().toPlainString()).setHeader(getTranslation("low.col.threshold"))
                 .setAutoWidth(true);

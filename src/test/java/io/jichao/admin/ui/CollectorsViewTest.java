@@ -33,6 +33,8 @@ import io.jichao.archive.CollectorViews.CollectorDraft;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.archive.ConnectionMode;
+import io.jichao.archive.MeterProtocol;
+import io.jichao.archive.Parity;
 import io.jichao.archive.SiteStructure.BuildingView;
 import io.jichao.archive.SiteStructureService;
 import io.jichao.shared.DomainException;
@@ -153,8 +155,77 @@ class CollectorsViewTest extends KaribuTest {
         Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
         PortView port = rows(ports).getFirst();
         assertThat(port.baudRate()).isEqualTo(9600);
-        assertThat(cell(ports, "baud", port)).isEqualTo("9600");
+        assertThat(cell(ports, "framing", port)).isEqualTo("9600 8E1");
         assertThat(portOf(collectorId, 1).baudRate()).isEqualTo(9600);
+    }
+
+    @Test
+    void maintainer_sets_data_bits_parity_and_stop_bits_and_the_grid_shows_the_short_form() {
+        login("maint");
+        long collectorId = createTestCollector();
+        openPortDialog(collectorId, 1);
+        assertThat(byId(IntegerField.class, PortDialog.DATA_BITS_ID).getValue()).as("DL/T 645 default 8E1").isEqualTo(8);
+        assertThat(byId(Select.class, PortDialog.PARITY_ID).getValue()).isEqualTo(Parity.EVEN);
+        assertThat(byId(IntegerField.class, PortDialog.STOP_BITS_ID).getValue()).isEqualTo(1);
+
+        _setValue(byId(Select.class, PortDialog.BAUD_ID), 1200);
+        _setValue(byId(IntegerField.class, PortDialog.DATA_BITS_ID), 7);
+        _setValue(byId(Select.class, PortDialog.PARITY_ID), Parity.ODD);
+        _setValue(byId(IntegerField.class, PortDialog.STOP_BITS_ID), 2);
+        save();
+
+        PortView saved = portOf(collectorId, 1);
+        assertThat(saved.framing()).isEqualTo("1200 7O2");
+        Grid<PortView> ports = grid(CollectorsView.PORTS_GRID_ID);
+        assertThat(cell(ports, "framing", rows(ports).getFirst())).isEqualTo("1200 7O2");
+        assertThat(ports.getColumnByKey("framing").getHeaderText()).isEqualTo("Serial settings");
+        assertThat(ports.getColumnByKey("traffic-not-sent").getHeaderText()).isEqualTo("Not sent (link down)");
+        assertThat(ports.getColumnByKey("traffic-refused").getHeaderText()).isEqualTo("Refused");
+    }
+
+    @Test
+    void choosing_a_protocol_suggests_its_usual_framing() {
+        login("maint");
+        long collectorId = createTestCollector();
+        openPortDialog(collectorId, 1);
+        _setValue(byId(IntegerField.class, PortDialog.STOP_BITS_ID), 2);
+
+        _setValue(byId(Select.class, PortDialog.PROTOCOL_ID), MeterProtocol.MODBUS_RTU);
+        assertThat(byId(Select.class, PortDialog.BAUD_ID).getValue()).isEqualTo(9600);
+        assertThat(byId(IntegerField.class, PortDialog.DATA_BITS_ID).getValue()).isEqualTo(8);
+        assertThat(byId(Select.class, PortDialog.PARITY_ID).getValue()).isEqualTo(Parity.NONE);
+        assertThat(byId(IntegerField.class, PortDialog.STOP_BITS_ID).getValue()).isEqualTo(1);
+
+        _setValue(byId(Select.class, PortDialog.PROTOCOL_ID), MeterProtocol.DLT645_1997);
+        assertThat(byId(Select.class, PortDialog.BAUD_ID).getValue()).isEqualTo(1200);
+        assertThat(byId(Select.class, PortDialog.PARITY_ID).getValue()).isEqualTo(Parity.EVEN);
+        // A Modbus bus may use 8E1 too: the suggestion is only a default.
+        _setValue(byId(Select.class, PortDialog.PROTOCOL_ID), MeterProtocol.MODBUS_RTU);
+        _setValue(byId(Select.class, PortDialog.PARITY_ID), Parity.EVEN);
+        save();
+        assertThat(portOf(collectorId, 1).framing()).isEqualTo("9600 8E1");
+    }
+
+    @Test
+    void data_bits_other_than_7_or_8_and_stop_bits_other_than_1_or_2_are_refused_on_the_field() {
+        login("maint");
+        long collectorId = createTestCollector();
+        PortView before = portOf(collectorId, 1);
+        openPortDialog(collectorId, 1);
+
+        _setValue(byId(IntegerField.class, PortDialog.DATA_BITS_ID), 9);
+        save();
+        IntegerField dataBits = byId(IntegerField.class, PortDialog.DATA_BITS_ID);
+        assertThat(dataBits.isInvalid()).isTrue();
+        assertThat(dataBits.getErrorMessage()).isEqualTo("Data bits must be 7 or 8, not 9.");
+
+        _setValue(dataBits, 8);
+        _setValue(byId(IntegerField.class, PortDialog.STOP_BITS_ID), 3);
+        save();
+        IntegerField stopBits = byId(IntegerField.class, PortDialog.STOP_BITS_ID);
+        assertThat(stopBits.isInvalid()).isTrue();
+        assertThat(stopBits.getErrorMessage()).isEqualTo("Stop bits must be 1 or 2, not 3.");
+        assertThat(portOf(collectorId, 1)).isEqualTo(before);
     }
 
     @Test

@@ -41,7 +41,7 @@ class MeterFormTest {
     private static final FloorView FLOOR_1 = new FloorView(11, 1, 1, "1层");
     private static final FloorView FLOOR_2 = new FloorView(12, 1, 2, "2层");
     private static final BoxView BOX_2 = new BoxView(22, 1, 12, "A2-1", "2层配电箱1");
-    private static final PortView PORT = new PortView(41, 3, 1200, Parity.EVEN, MeterProtocol.DLT645_1997, null, 0);
+    private static final PortView PORT = new PortView(41, 3, 1200, 8, Parity.EVEN, 1, MeterProtocol.DLT645_1997, null, 0);
     private static final CollectorView COLLECTOR = new CollectorView(31, 1, "A座", "A座采集器", CollectorModel.DH608,
             ConnectionMode.SERVER, "127.0.0.1", null, true, List.of(PORT), false);
 

@@ -154,7 +154,7 @@ public final class RechargeLatencyBench {
     /** Exchanges asked of the engine's buses so far. */
     private static long requests(CollectionEngine engine) {
         return engine.status().collectors().stream().flatMap(c -> c.ports().stream())
-                .mapToLong(EngineStatus.PortStatus::requests).sum();
+                .mapToLong(EngineStatus.PortStatus::sent).sum();
     }
 
     private static double percentile(List<Double> sorted, double share) {

@@ -152,6 +152,40 @@ class BusLinkTest {
         timers.forEach(ManualTimer::fire);
         assertThat(sent).hasSize(1);
         assertThat(counters.linkDown()).isEqualTo(3);
+        assertThat(counters.sent()).as("only the one in flight went out").isEqualTo(1);
+        assertThat(counters.notSent()).as("the queued one and the one after the drop").isEqualTo(2);
+    }
+
+    @Test
+    void a_request_while_the_link_is_down_counts_as_not_sent_and_not_as_sent() {
+        bus.disconnected("connection closed");
+
+        CompletableFuture<ExchangeOutcome> request = bus.submit(BusRequest.of(read(METER, DataItem2007.VOLTAGE_A)),
+                Priority.CYCLE);
+
+        assertThat(request.join()).isInstanceOf(ExchangeOutcome.LinkDown.class);
+        assertThat(counters.notSent()).isEqualTo(1);
+        assertThat(counters.sent()).isZero();
+        assertThat(counters.answers()).isZero();
+        assertThat(counters.timeouts()).isZero();
+    }
+
+    @Test
+    void answered_refused_and_timed_out_exchanges_are_counted_apart() {
+        CompletableFuture<ExchangeOutcome> answered = bus.submit(BusRequest.of(read(METER, DataItem2007.VOLTAGE_A)),
+                Priority.CYCLE);
+        bus.received(voltageAnswer(METER));
+        CompletableFuture<ExchangeOutcome> refused = bus.submit(BusRequest.of(read(METER, DataItem2007.VOLTAGE_B)),
+                Priority.CYCLE);
+        bus.received(frame(METER, 0xD1, 0x02));
+
+        assertThat(answered.join().answered()).isTrue();
+        assertThat(refused.join()).isInstanceOf(ExchangeOutcome.Refused.class);
+        assertThat(counters.sent()).isEqualTo(2);
+        assertThat(counters.answers()).isEqualTo(1);
+        assertThat(counters.refused()).isEqualTo(1);
+        assertThat(counters.timeouts()).isZero();
+        assertThat(counters.notSent()).isZero();
     }
 
     @Test

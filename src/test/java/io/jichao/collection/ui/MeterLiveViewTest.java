@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 
 import io.jichao.archive.MeterFilter;
@@ -54,6 +56,7 @@ class MeterLiveViewTest extends KaribuTest {
     /** Values no demo reading has, so the chart's JSON shows where they went. */
     private static final String STORED_VOLTAGE = "229.7300";
     private static final String PUSHED_VOLTAGE = "218.4400";
+    private static final String STORED_ENERGY = "35594.6300";
 
     private long firstMeterOf(String username) {
         login(username);
@@ -66,8 +69,8 @@ class MeterLiveViewTest extends KaribuTest {
 
     @AfterEach
     void removeTheReadingsOfTheTest() {
-        jdbc.update("delete from reading where value in (?, ?)", new BigDecimal(STORED_VOLTAGE),
-                new BigDecimal(PUSHED_VOLTAGE));
+        jdbc.update("delete from reading where value in (?, ?, ?)", new BigDecimal(STORED_VOLTAGE),
+                new BigDecimal(PUSHED_VOLTAGE), new BigDecimal(STORED_ENERGY));
     }
 
     private String liveOption() {
@@ -81,6 +84,21 @@ class MeterLiveViewTest extends KaribuTest {
                 new ItemValue(ReadingItem.ACTIVE_POWER, new BigDecimal("1.2500"), null)), Optional.empty());
         Thread.ofVirtual().start(() -> readEvents.publish(result)).join();
         MockVaadin.clientRoundtrip(false);
+    }
+
+    @Test
+    void stored_values_are_shown_with_the_items_own_decimals_as_read_now_shows_them() {
+        long meterId = firstMeterOf("clerk");
+        Instant readAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("insert into reading (meter_id, item, value, meter_time, read_at, source) values (?, 'ACTIVE_ENERGY', ?, null, ?, 'CYCLE')",
+                meterId, new BigDecimal(STORED_ENERGY), Timestamp.from(readAt));
+
+        navigateTo("meters/" + meterId + "/live");
+
+        @SuppressWarnings("unchecked")
+        Grid<MeterLiveView.Row> values = _get(Grid.class, spec -> spec.withId(MeterLiveView.VALUES_ID));
+        assertThat(GridKt._findAll(values)).extracting(MeterLiveView.Row::value)
+                .contains("35594.63").doesNotContain(STORED_ENERGY);
     }
 
     @Test
