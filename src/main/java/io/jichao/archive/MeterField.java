@@ -92,6 +92,7 @@ public enum MeterField {
         return Optional.ofNullable(switch (key) {
             case "error.meter.channel.range" -> CHANNEL;
             case "error.meter.ratio.range" -> CT_RATIO;
+            case "error.meter.prepaid.no.credit" -> BILLING_MODE;
             case "error.meter.maxpower.range" -> MAX_POWER_KW;
             case "error.meter.alarm.range" -> ALARM1_KWH;
             case "error.meter.alarm.order" -> ALARM2_KWH;

@@ -48,6 +48,11 @@ public final class MeterRules {
         if (draft.billingMode() == null) {
             errors.add(new DomainException("error.required", "billingMode"));
         }
+        if (draft.billingMode() != null && draft.protocol() != null
+                && !MeterCapabilities.allows(draft.billingMode(), draft.protocol())) {
+            errors.add(new DomainException("error.meter.prepaid.no.credit", String.valueOf(draft.address()),
+                    MeterCapabilities.label(draft.protocol())));
+        }
         if (draft.buildingId() == null) {
             errors.add(new DomainException("error.required", "building"));
         }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import io.jichao.archive.MeterProtocol;
+import io.jichao.archive.MeterCapabilities;
 import io.jichao.collection.CollectionEngine.MeterRoute;
 import io.jichao.collection.link.BusRequest;
 import io.jichao.collection.link.ExchangeOutcome;
@@ -65,7 +65,7 @@ final class MeterRecharger {
 
     /** Why this meter cannot take a recharge, or null when it can. */
     static String unsupported(MeterRoute route) {
-        return route.meter().protocol() == MeterProtocol.DLT645_2007 ? null
+        return MeterCapabilities.canHoldCredit(route.meter().protocol()) ? null
                 : "protocol " + route.meter().protocol() + " has no recharge";
     }
 

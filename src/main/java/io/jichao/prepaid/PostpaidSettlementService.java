@@ -3,12 +3,9 @@ package io.jichao.prepaid;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,29 +28,22 @@ import io.jichao.shared.Money;
 import io.jichao.shared.TimeConfiguration;
 
 /**
- * Monthly settlement of POST_PAID meters (R3). For each such meter with a household, the usage of
- * the Shanghai month is read from the hourly closings in {@code energy_hourly}: the start is the
- * latest closing at or before the month start, the end the latest closing at or before the month
- * end, each at most {@link #BOUNDARY_TOLERANCE} before its boundary; a meter with no such closing
- * at either end is reported as not settled, never settled as zero. Each hour's usage (closing
- * minus the previous stored closing, attributed to the later hour) is priced with the tariff version
- * in force on its Shanghai day through {@link TariffCalculator#costOfUsage}. One POSTPAID_SETTLEMENT
- * ledger entry (negative money = owed, negative kWh = used) is written per meter and month; the
- * {@code postpaid_settlement} primary key makes a re-run add nothing.
- *
- * <p>{@code energy_hourly} belongs to {@code io.jichao.collection}; {@code prepaid} must not import
- * that package, so it is read here with plain SQL.
+ * Monthly settlement of POST_PAID meters (R3). For each such meter with a household, the energy of
+ * the Shanghai month comes from {@link MeteredEnergy} (the collection feature's one calculation of
+ * period energy: hourly closings near both boundaries, CT × PT applied, register roll-over
+ * followed); a meter without a boundary closing, or whose register went back inside the month, is
+ * reported as not settled, never settled as zero. Each hour's energy is priced with the tariff
+ * version in force on its Shanghai day through {@link TariffCalculator#costOfUsage}. One
+ * POSTPAID_SETTLEMENT ledger entry (negative money = owed, negative kWh = used) is written per meter
+ * and month; the {@code postpaid_settlement} primary key makes a re-run add nothing.
  */
 @Service
 public class PostpaidSettlementService {
 
-    /** How far before a month boundary a closing may lie and still count as the boundary reading. */
-    static final Duration BOUNDARY_TOLERANCE = Duration.ofHours(24);
-
     static final String SYSTEM_USER = "system";
 
     /** Why a meter was not settled. */
-    public enum Reason { MISSING_READINGS, NO_TARIFF }
+    public enum Reason { MISSING_READINGS, REGISTER_WENT_BACK, NO_TARIFF }
 
     public record Settled(long meterId, String address, Kwh energy, Money amount) {
     }
@@ -68,22 +58,22 @@ public class PostpaidSettlementService {
     private record MeterRow(long meterId, String address, long householdId) {
     }
 
-    private record Closing(LocalDateTime hourStartUtc, BigDecimal registerKwh) {
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
     private final TariffService tariffs;
+    private final MeteredEnergy energy;
     private final PrepaidAccounts accounts;
     private final LedgerEntryRepository ledger;
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PostpaidSettlementService(NamedParameterJdbcTemplate jdbc, TariffService tariffs, PrepaidAccounts accounts,
+    PostpaidSettlementService(NamedParameterJdbcTemplate jdbc, TariffService tariffs, MeteredEnergy energy,
+                              PrepaidAccounts accounts,
                               LedgerEntryRepository ledger, CurrentOperator currentOperator, AuditTrail audit,
                               Clock clock) {
         this.jdbc = jdbc;
         this.tariffs = tariffs;
+        this.energy = energy;
         this.accounts = accounts;
         this.ledger = ledger;
         this.currentOperator = currentOperator;
@@ -118,18 +108,15 @@ public class PostpaidSettlementService {
             if (alreadySettled(meter.meterId(), month)) {
                 continue;
             }
-            List<Closing> closings = closings(meter.meterId(), start, end);
-            if (closings.size() < 2 || !closings.getFirst().hourStartUtc().isBefore(utc(start))
-                    || closings.getLast().hourStartUtc().isBefore(utc(start))) {
-                notSettled.add(new NotSettled(meter.meterId(), meter.address(), Reason.MISSING_READINGS));
+            MeteredEnergy.Outcome outcome = energy.hourly(meter.meterId(), start, end);
+            if (outcome.period().isEmpty()) {
+                notSettled.add(new NotSettled(meter.meterId(), meter.address(), Reason.valueOf(outcome.gap().name())));
                 continue;
             }
+            Kwh used = outcome.period().get().total();
             Money owed;
-            Kwh used;
             try {
-                used = new Kwh(closings.getLast().registerKwh().subtract(closings.getFirst().registerKwh())
-                        .setScale(2, java.math.RoundingMode.HALF_UP));
-                owed = price(meter.meterId(), closings);
+                owed = price(meter.meterId(), outcome.period().get().hours());
             } catch (DomainException noTariff) {
                 notSettled.add(new NotSettled(meter.meterId(), meter.address(), Reason.NO_TARIFF));
                 continue;
@@ -152,18 +139,15 @@ public class PostpaidSettlementService {
         return new SettlementReport(month, settled(month, district), List.copyOf(notSettled), added);
     }
 
-    /** Prices each stored hour with the version in force on its Shanghai day, stepped blocks accumulating over the month. */
-    private Money price(long meterId, List<Closing> closings) {
+    /** Prices each hour with the version in force on its Shanghai day, stepped blocks accumulating over the month. */
+    private Money price(long meterId, List<HourlyUsage> hours) {
         Map<LocalDate, TariffVersionView> versions = new HashMap<>();
         Money total = Money.ZERO;
         Kwh monthToDate = Kwh.ZERO;
         List<HourlyUsage> segment = new ArrayList<>();
         TariffVersionView segmentVersion = null;
-        for (int i = 1; i < closings.size(); i++) {
-            Closing closing = closings.get(i);
-            BigDecimal delta = closing.registerKwh().subtract(closings.get(i - 1).registerKwh());
-            var hourStart = closing.hourStartUtc().atZone(ZoneOffset.UTC);
-            LocalDate day = hourStart.withZoneSameInstant(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
+        for (HourlyUsage hour : hours) {
+            LocalDate day = hour.hourStart().withZoneSameInstant(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
             TariffVersionView version = versions.computeIfAbsent(day, d -> tariffs.versionFor(meterId, d));
             if (segmentVersion != null && segmentVersion.id() != version.id()) {
                 total = total.plus(TariffCalculator.costOfUsage(segmentVersion.plan(), segment, monthToDate));
@@ -171,49 +155,14 @@ public class PostpaidSettlementService {
                 segment = new ArrayList<>();
             }
             segmentVersion = version;
-            segment.add(new HourlyUsage(hourStart, Kwh.rounded(delta, java.math.RoundingMode.HALF_UP)));
+            segment.add(hour);
         }
-        return total.plus(TariffCalculator.costOfUsage(segmentVersion.plan(), segment, monthToDate));
+        return segmentVersion == null ? Money.ZERO
+                : total.plus(TariffCalculator.costOfUsage(segmentVersion.plan(), segment, monthToDate));
     }
 
     private static Kwh sum(List<HourlyUsage> hours) {
         return new Kwh(hours.stream().map(h -> h.energy().value()).reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    /**
-     * The boundary closing at the start (latest hour ending at or before the month start, within the
-     * tolerance) followed by every closing of the month up to the end boundary, if that one exists.
-     */
-    private List<Closing> closings(long meterId, Instant start, Instant end) {
-        var params = new MapSqlParameterSource().addValue("meter", meterId)
-                .addValue("startLast", utc(start.minusSeconds(3600)))
-                .addValue("startFirst", utc(start.minus(BOUNDARY_TOLERANCE).minusSeconds(3600)))
-                .addValue("endLast", utc(end.minusSeconds(3600)))
-                .addValue("endFirst", utc(end.minus(BOUNDARY_TOLERANCE).minusSeconds(3600)));
-        List<Closing> first = jdbc.query("""
-                SELECT hour_start, register_kwh FROM energy_hourly
-                 WHERE meter_id = :meter AND hour_start BETWEEN :startFirst AND :startLast
-                 ORDER BY hour_start DESC LIMIT 1""", params, this::closing);
-        List<Closing> last = jdbc.query("""
-                SELECT hour_start, register_kwh FROM energy_hourly
-                 WHERE meter_id = :meter AND hour_start BETWEEN :endFirst AND :endLast
-                 ORDER BY hour_start DESC LIMIT 1""", params, this::closing);
-        if (first.isEmpty() || last.isEmpty()) {
-            return List.of();
-        }
-        params.addValue("from", first.getFirst().hourStartUtc()).addValue("to", last.getFirst().hourStartUtc());
-        return jdbc.query("""
-                SELECT hour_start, register_kwh FROM energy_hourly
-                 WHERE meter_id = :meter AND hour_start BETWEEN :from AND :to
-                 ORDER BY hour_start""", params, this::closing);
-    }
-
-    private Closing closing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Closing(rs.getTimestamp("hour_start").toLocalDateTime(), rs.getBigDecimal("register_kwh"));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private boolean alreadySettled(long meterId, YearMonth month) {

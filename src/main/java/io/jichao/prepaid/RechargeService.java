@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.archive.BillingMode;
 import io.jichao.archive.Meter;
+import io.jichao.archive.MeterCapabilities;
 import io.jichao.archive.MeterDetails;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterState;
@@ -258,11 +259,19 @@ public class RechargeService {
         return order.view();
     }
 
-    /** The household of a PREPAID, ACTIVE meter inside the district; the refusal says why not. */
+    /**
+     * The household of a PREPAID, ACTIVE meter inside the district that can hold credit
+     * ({@link MeterCapabilities}); the refusal says why not.
+     */
     long householdOfPrepaidMeter(long meterId) {
         MeterDetails details = meters.get(meterId);
         if (details.draft().billingMode() != BillingMode.PREPAID) {
             throw new DomainException("error.recharge.not.prepaid");
+        }
+        if (!MeterCapabilities.canHoldCredit(details.draft().protocol())) {
+            // Refused before any order or ledger entry: the engine could never deliver it.
+            throw new DomainException("error.recharge.cannot.hold.credit", details.draft().address(),
+                    MeterCapabilities.label(details.draft().protocol()));
         }
         if (details.state() != MeterState.ACTIVE) {
             throw new DomainException("error.meter.removed");

@@ -12,13 +12,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import io.jichao.collection.PeriodEnergy;
+import io.jichao.collection.RegisterDelta;
+
 /**
  * Usage over the energy aggregates: one statement reads the scope's closings of the period (and of
  * the interval before it) in primary-key order, and one pass applies {@code EnergyUsageService}'s
  * rule to many meters at once: an interval's usage is its closing minus the closing of the interval
- * just before, only when both rows exist (a gap leaves the interval missing, never zero) and the
- * register went up or rolled over from ≥ 900,000 to < 100,000 kWh (modulus 1,000,000; any other step
- * back is a replaced or reset meter: missing), times the meter's CT × PT. Registers have four
+ * just before, only when both rows exist (a gap leaves the interval missing, never zero), by the
+ * product's one register rule {@link RegisterDelta#unitsBetween} (roll-over followed; any other step
+ * back is a replaced or reset meter: missing), times the meter's CT × PT, as {@link PeriodEnergy}
+ * counts it for settlement and statements. Registers have four
  * decimals, so the pass adds exact integers of 0.0001 kWh; callers round once.
  *
  * <p>Why not in SQL: a {@code LAG} window or a self-join on the previous interval made MariaDB
@@ -31,11 +35,6 @@ final class EnergySql {
     record Sum(BigDecimal kwh, int intervals) {
         static final Sum NONE = new Sum(BigDecimal.ZERO, 0);
     }
-
-    private static final long UNITS = 10_000;
-    private static final long MODULUS = 1_000_000 * UNITS;
-    private static final long ROLL_OVER_FROM = 900_000 * UNITS;
-    private static final long ROLL_OVER_TO = 100_000 * UNITS;
 
     private static final String CLOSINGS = """
             SELECT e.meter_id, TIMESTAMPDIFF(%3$s, :first, e.%2$s), CAST(e.register_kwh * 10000 AS SIGNED),
@@ -125,7 +124,7 @@ final class EnergySql {
             int interval = row.getInt(2);
             long register = row.getLong(3);
             if (meter == previous[0] && interval == previous[1] + 1 && interval >= 0 && interval < count) {
-                long used = used(previous[2], register);
+                long used = RegisterDelta.unitsBetween(previous[2], register);
                 if (used >= 0) {
                     sink.add(meter, interval, used * row.getInt(4));
                 }
@@ -134,17 +133,6 @@ final class EnergySql {
             previous[1] = interval;
             previous[2] = register;
         });
-    }
-
-    /** Register units used between two closings, or −1 when the register went back without rolling over. */
-    static long used(long previous, long closing) {
-        if (closing >= previous) {
-            return closing - previous;
-        }
-        if (previous >= ROLL_OVER_FROM && closing < ROLL_OVER_TO) {
-            return closing + MODULUS - previous;
-        }
-        return -1;
     }
 
     private static MapSqlParameterSource params(ReportScope scope, Object lookBack, Object first, Object end) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.jichao.collection.RegisterDelta;
+import io.jichao.collection.PeriodEnergy;
 import io.jichao.prepaid.LedgerKind;
 import io.jichao.prepaid.TariffKind;
 import io.jichao.security.DistrictScope;
@@ -124,39 +124,27 @@ class StatementData {
 
     /**
      * Usage = the register's advance from the closing of the day before the month to the closing of
-     * its last day, summed between consecutive stored closings (so a missing day inside the month
-     * costs nothing and a roll-over is followed), times CT × PT. A missing boundary closing, or a
+     * its last day, counted by {@link PeriodEnergy} (the product's one calculation of period energy:
+     * steps between consecutive stored closings, so a missing day inside the month costs nothing and
+     * a roll-over is followed, times CT × PT). A missing boundary closing, or a
      * register that went back (meter replaced or reset), makes the month incomplete: the usage is
      * then what the stored closings cover, and empty when they cover nothing, never zero.
      */
     private static MeterUsage usage(MeterRow meter, Map<LocalDate, BigDecimal> days, YearMonth month, Tariff tariff) {
         LocalDate before = month.atDay(1).minusDays(1);
         LocalDate last = month.atEndOfMonth();
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean covered = false;
-        boolean broken = false;
-        BigDecimal previous = null;
+        List<PeriodEnergy.Closing> stored = new ArrayList<>();
         for (LocalDate day = before; !day.isAfter(last); day = day.plusDays(1)) {
             BigDecimal closing = days.get(day);
-            if (closing == null) {
-                continue;
+            if (closing != null) {
+                stored.add(new PeriodEnergy.Closing(start(day), closing));
             }
-            if (previous != null) {
-                Optional<BigDecimal> used = RegisterDelta.between(previous, closing);
-                if (used.isPresent()) {
-                    sum = sum.add(used.get());
-                    covered = true;
-                } else {
-                    broken = true;
-                }
-            }
-            previous = closing;
         }
+        PeriodEnergy.Usage period = PeriodEnergy.over(stored, meter.multiplier());
+        boolean broken = period.broken();
         Optional<BigDecimal> opening = Optional.ofNullable(days.get(before));
         Optional<BigDecimal> closing = Optional.ofNullable(days.get(last));
-        Optional<Kwh> usage = covered
-                ? Optional.of(Kwh.rounded(sum.multiply(BigDecimal.valueOf(meter.multiplier())), RoundingMode.HALF_UP))
-                : Optional.empty();
+        Optional<Kwh> usage = period.covered() ? Optional.of(period.total()) : Optional.empty();
         boolean incomplete = opening.isEmpty() || closing.isEmpty() || broken;
         return new MeterUsage(meter.id(), meter.address(), opening.map(StatementData::register),
                 closing.map(StatementData::register), usage, incomplete, meter.multiplier(),
@@ -248,7 +236,11 @@ class StatementData {
 
 
     static Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant();
+        return start(month.atDay(1));
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant();
     }
 
     private record MeterRow(long id, String address, int multiplier) {

@@ -40,13 +40,18 @@ final class PrepaidFixtures {
 
     /** A new meter with its own household in the building with this code (A and B are the clerk's). */
     long meter(String buildingCode, BillingMode mode) {
+        return meter(buildingCode, mode, 1);
+    }
+
+    /** As {@link #meter(String, BillingMode)}, behind a current transformer of this ratio (PT 1). */
+    long meter(String buildingCode, BillingMode mode, int ctRatio) {
         LoginSupport.loginAs(users, "super");
         long buildingId = structure.buildings().stream().filter(b -> b.code().equals(buildingCode))
                 .findFirst().orElseThrow().id();
         int n = SEQUENCE.incrementAndGet();
         String address = "77" + RUN + String.format("%05d", n);
         long id = meters.create(new MeterDraft(address, null, MeterProtocol.DLT645_2007, Phase.SINGLE, mode,
-                buildingId, null, null, null, 1, 1, new BigDecimal("10"), null, null, "P" + RUN + "-" + n,
+                buildingId, null, null, null, ctRatio, 1, new BigDecimal("10"), null, null, "P" + RUN + "-" + n,
                 "Prepaid test " + n, List.of()));
         LoginSupport.logout();
         return id;

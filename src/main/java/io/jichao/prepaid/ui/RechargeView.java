@@ -46,6 +46,8 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
     public static final String HOUSEHOLD_ID = "recharge-household";
     public static final String BALANCE_ID = "recharge-balance";
     public static final String STATE_ID = "recharge-state";
+    /** Why the picked meter cannot be recharged; empty when it can. */
+    public static final String REFUSAL_ID = "recharge-refusal";
     static final int POLL_MILLIS = 2_000;
 
     private final transient RechargeService recharges;
@@ -57,6 +59,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
     private final Span household = new Span();
     private final Span balance = new Span();
     private final Span state = new Span();
+    private final Span refusal = new Span();
     private MeterRow meter;
     private Long lastOrderId;
     private Registration polling;
@@ -76,7 +79,9 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         household.setId(HOUSEHOLD_ID);
         balance.setId(BALANCE_ID);
         state.setId(STATE_ID);
-        VerticalLayout chosen = new VerticalLayout(household, balance, emergencyPanel, form);
+        refusal.setId(REFUSAL_ID);
+        refusal.getStyle().set("color", "var(--lumo-error-text-color)");
+        VerticalLayout chosen = new VerticalLayout(household, refusal, balance, emergencyPanel, form);
         chosen.setPadding(false);
         chosen.setWidth("24em");
         VerticalLayout history = new VerticalLayout(new H3(getTranslation("recharge.orders")), state, orders);
@@ -93,11 +98,14 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         household.setText(getTranslation("recharge.household.line", picked.householdName(), picked.room(),
                 picked.displayAddress()));
         PricePerKwh price = null;
+        refusal.setText("");
         try {
             price = recharges.priceFor(picked.id());
             // While the clerk types the amount, the engine (if any) reads the meter's remaining energy.
             recharges.prepareRecharge(picked.id());
         } catch (DomainException refused) {
+            // Shown beside the household and kept there: the form stays disabled, so no order can exist.
+            refusal.setText(Notifications.message(refused));
             Notifications.error(refused);
         }
         form.forMeter(price == null ? null : picked.id(), price);

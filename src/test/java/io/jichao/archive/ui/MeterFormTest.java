@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.jichao.archive.BillingMode;
 import io.jichao.archive.CollectorModel;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
@@ -193,6 +194,8 @@ class MeterFormTest {
         _setValue(text(MeterForm.ROOM_ID), "A201");
         _setValue(text(MeterForm.HOUSEHOLD_ID), "王伟");
         _setValue(text(MeterForm.PHONES_ID), "13900000001；021-62000001");
+        // The port speaks DL/T 645-1997, whose meters cannot hold credit: post-paid.
+        _setValue(combo(MeterForm.BILLING_MODE_ID), BillingMode.POSTPAID);
 
         save();
 
@@ -204,6 +207,22 @@ class MeterFormTest {
             assertThat(draft.protocol()).as("taken from the port").isEqualTo(MeterProtocol.DLT645_1997);
             assertThat(draft.phones()).containsExactly("13900000001", "021-62000001");
         });
+    }
+
+    @Test
+    void a_dlt645_1997_meter_cannot_be_prepaid_and_the_billing_mode_says_why_naming_the_meter() {
+        fillValidMeter();
+        _setValue(combo(MeterForm.COLLECTOR_ID), COLLECTOR);
+        _setValue(combo(MeterForm.PORT_ID), PORT);
+        _setValue(combo(MeterForm.BILLING_MODE_ID), BillingMode.PREPAID);
+
+        save();
+
+        ComboBox<BillingMode> billing = combo(MeterForm.BILLING_MODE_ID);
+        assertThat(billing.isInvalid()).isTrue();
+        assertThat(billing.getErrorMessage()).contains("370101990001", "DL/T 645-1997", "cannot receive a recharge");
+        assertThat(saved).isEmpty();
+        assertThat(form.isOpened()).isTrue();
     }
 
     @Test

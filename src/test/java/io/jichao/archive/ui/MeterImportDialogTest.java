@@ -75,12 +75,13 @@ class MeterImportDialogTest extends KaribuTest {
         return _get(Span.class, spec -> spec.withId(MeterImportDialog.SUMMARY_ID)).getText();
     }
 
-    /** A demo meter of building C that sits on a bus, to collide with. */
+    /** A demo DL/T 645-2007 meter of building C that sits on a bus, to collide with (a row that may be PREPAID). */
     private MeterRow meterOnABusInC() {
         long buildingC = ArchiveFixtures.building(structure, "C").id();
         return meters.page(MeterFilter.none().withState(MeterState.ACTIVE).withBuilding(buildingC), 0, 500,
                         List.of(MeterSort.byAddress())).stream()
-                .filter(row -> row.portNumber() != null && row.deviceChannel() == null)
+                .filter(row -> row.portNumber() != null && row.deviceChannel() == null
+                        && row.protocol() == MeterProtocol.DLT645_2007)
                 .findFirst().orElseThrow();
     }
 
@@ -182,6 +183,27 @@ class MeterImportDialogTest extends KaribuTest {
         assertThat(meters.count(MeterFilter.none())).isEqualTo(before + 2);
         assertThat(meters.page(MeterFilter.none().withText(addresses[1]), 0, 10, List.of())).singleElement()
                 .extracting(MeterRow::floorLevel).isEqualTo(2);
+    }
+
+    @Test
+    void import_refuses_a_prepaid_dlt645_1997_meter_naming_it_and_saves_nothing() {
+        openImportAsMaintainer();
+        long before = meters.count(MeterFilter.none());
+        String old = ArchiveFixtures.freshAddress();
+        String csv = HEADER
+                + ArchiveFixtures.freshAddress() + ",DLT645_1997,THREE,POSTPAID,C,2,,,,\n"
+                + old + ",DLT645_1997,THREE,PREPAID,C,2,,,,\n";
+
+        upload("meters.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.rowNumber()).isEqualTo(3);
+            assertThat(problem.field()).isEqualTo(MeterField.BILLING_MODE);
+            assertThat(problem.messageKey()).isEqualTo("error.meter.prepaid.no.credit");
+            assertThat(problem.arguments()).containsExactly(old, "DL/T 645-1997");
+        });
+        assertThat(importButton().isEnabled()).isFalse();
+        assertThat(meters.count(MeterFilter.none())).isEqualTo(before);
     }
 
     @Test

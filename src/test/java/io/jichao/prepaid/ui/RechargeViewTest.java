@@ -32,6 +32,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.jichao.archive.MeterRow;
@@ -75,6 +76,9 @@ class RechargeViewTest extends KaribuTest {
 
     @Autowired
     private RechargeProgress progress;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private RechargeUiFixtures fixtures;
 
@@ -144,6 +148,30 @@ class RechargeViewTest extends KaribuTest {
                 .isInstanceOf(DomainException.class);
         LoginSupport.loginAs(users, "super");
         assertThat(recharges.ordersOf(elsewhere.meterId())).isEmpty();
+    }
+
+    @Test
+    void recharge_is_refused_on_picking_a_meter_that_cannot_hold_credit_and_no_order_can_be_placed() {
+        Household old = pricedHousehold("A");
+        // Data from before the rule: a PREPAID meter whose protocol is DL/T 645-1997.
+        jdbc.update("UPDATE meter SET protocol = 'DLT645_1997' WHERE id = ?", old.meterId());
+
+        openAsClerkAndPick(old);
+
+        assertThat(_get(Span.class, spec -> spec.withId(RechargeView.REFUSAL_ID)).getText())
+                .contains(old.address(), "DL/T 645-1997", "cannot receive a recharge");
+        assertThat(amountField().isEnabled()).isFalse();
+        assertThat(recharges.ordersOf(old.meterId())).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recharge_order WHERE meter_id = ?", Integer.class,
+                old.meterId())).isZero();
+    }
+
+    @Test
+    void a_meter_that_can_hold_credit_shows_no_refusal() {
+        openAsClerkAndPick(pricedHousehold("A"));
+
+        assertThat(_get(Span.class, spec -> spec.withId(RechargeView.REFUSAL_ID)).getText()).isEmpty();
+        assertThat(amountField().isEnabled()).isTrue();
     }
 
     @Test
