@@ -78,9 +78,18 @@ public final class CollectionEngine implements AutoCloseable {
                             List<CollectorDevice> collectors, Map<Long, MeterRoute> routes) {
     }
 
+    private final MeterCapabilities capabilities;
+
     public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone) {
+        this(properties, clock, meterZone, new MeterCapabilities(clock, CapabilityProperties.DEFAULT_REPROBE));
+    }
+
+    /** An engine whose readers remember what each meter refuses in {@code capabilities}. */
+    public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone,
+                            MeterCapabilities capabilities) {
         this.properties = properties;
-        this.reader = new MeterReader(clock, meterZone);
+        this.capabilities = capabilities;
+        this.reader = new MeterReader(clock, meterZone, capabilities);
         this.freezes = new FreezeReader(meterZone);
         this.clock = clock;
         this.cycles = new CycleTracker(clock);
@@ -152,6 +161,11 @@ public final class CollectionEngine implements AutoCloseable {
 
     public CollectionProperties properties() {
         return properties;
+    }
+
+    /** What each meter refuses (see {@link MeterCapabilities}). */
+    public MeterCapabilities capabilities() {
+        return capabilities;
     }
 
     /** The dial-in listener's port (useful when configured as 0). */
