@@ -270,12 +270,14 @@ public final class CollectionEngine implements AutoCloseable {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);
                 int succeeded = 0;
+                int complete = 0;
                 for (MeterDevice meter : meters) {
                     Instant previousSuccess = health(meter.id()).lastSuccessAt();
                     MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
                     record(result);
-                    run.meterDone(result.succeeded());
+                    run.meterDone(meter.address(), result);
                     succeeded += result.succeeded() ? 1 : 0;
+                    complete += result.succeeded() && !result.partial() ? 1 : 0;
                     sink.accept(result);
                     if (backfills != null && result.succeeded() && previousSuccess != null
                             && Duration.between(previousSuccess, result.readAt())
@@ -283,7 +285,7 @@ public final class CollectionEngine implements AutoCloseable {
                         backfills.accept(freezes.read(link, meter, previousSuccess, result.readAt(), Priority.CYCLE));
                     }
                 }
-                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded));
+                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded, complete));
             }));
         }
         return run.finish();

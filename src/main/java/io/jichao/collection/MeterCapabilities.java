@@ -70,6 +70,17 @@ public final class MeterCapabilities {
         }
     }
 
+    /**
+     * Forgets everything the meter refused (a meter replaced by another device at its address, or
+     * a test that leaves the shared engine as it found it); the removals go to the listener.
+     */
+    public void forget(long meterId) {
+        Map<String, Instant> meter = refusals.remove(meterId);
+        if (meter != null) {
+            meter.keySet().forEach(item -> listener.accept(new Refusal(meterId, item, null)));
+        }
+    }
+
     /** The identifiers the meter refused (hex, as on the wire's documentation) and when. */
     public Map<String, Instant> refusals(long meterId) {
         return Map.copyOf(Optional.ofNullable(refusals.get(meterId)).orElse(Map.of()));
