@@ -92,7 +92,7 @@ class CoverageQualityIT {
         simulator = EngineFixtures.start(CollectorConfig.server("S", Dh600Model.DH601, List.of(
                 PortConfig.of(1, BusProtocol.DLT645_2007, meters.stream().map(m -> m.wireAddress()).distinct()
                         .map(address -> MeterConfig.of(address).withLoad(LoadProfile.FLAT, "1", "1", 0)
-                                .withInitialEnergyKwh(BigDecimal.TEN)).toList())
+                                .withInitialEnergyKwh(BigDecimal.TEN).withRemainingKwh(BigDecimal.TEN)).toList())
                         .withBaud(19200).withResponseDelay(Duration.ZERO))));
         MeterDevice noBlocks = meters.get(0);
         MeterDevice refusesVoltageB = meters.get(1);
