@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -79,6 +80,11 @@ public final class MeterCapabilities {
         if (meter != null) {
             meter.keySet().forEach(item -> listener.accept(new Refusal(meterId, item, null)));
         }
+    }
+
+    /** Forgets every meter's refusals (see {@link #forget}). */
+    public void forgetAll() {
+        Set.copyOf(refusals.keySet()).forEach(this::forget);
     }
 
     /** The identifiers the meter refused (hex, as on the wire's documentation) and when. */
