@@ -33,7 +33,7 @@ class CollectionConfiguration {
         return new CollectionEngine(properties, clock, METER_ZONE, new MeterCapabilities(clock, capability.reprobe()));
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     MeterCapabilityStore meterCapabilityStore(JdbcTemplate jdbc) {
         return new MeterCapabilityStore(jdbc);
     }
