@@ -22,15 +22,20 @@ import net.javacrumbs.shedlock.core.LockProvider;
  */
 @Configuration
 @EnableConfigurationProperties({CollectionProperties.class, RetentionProperties.class,
-        RechargeDeliveryProperties.class})
+        RechargeDeliveryProperties.class, CapabilityProperties.class})
 class CollectionConfiguration {
 
     /** Meters keep local (China Standard) time; the clock offset is computed in this zone. */
     static final ZoneId METER_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean(destroyMethod = "stop")
-    CollectionEngine collectionEngine(CollectionProperties properties, Clock clock) {
-        return new CollectionEngine(properties, clock, METER_ZONE);
+    CollectionEngine collectionEngine(CollectionProperties properties, CapabilityProperties capability, Clock clock) {
+        return new CollectionEngine(properties, clock, METER_ZONE, new MeterCapabilities(clock, capability.reprobe()));
+    }
+
+    @Bean(destroyMethod = "close")
+    MeterCapabilityStore meterCapabilityStore(JdbcTemplate jdbc) {
+        return new MeterCapabilityStore(jdbc);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.jichao.collection;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,15 +42,32 @@ class CollectionCycleJob {
 
     /** Reads {@code items} from every meter of the collectors in {@code scope}; blocks until done. */
     CycleProgress run(Set<ReadingItem> items, CollectorScope scope, Consumer<CycleProgress> progressListener) {
-        engine.refreshMeters(inventory.enabledCollectors());
+        List<DeviceInventory.CollectorDevice> collectors = inventory.enabledCollectors();
+        engine.refreshMeters(collectors);
         CycleProgress progress = engine.runCycle(items, scope, result -> {
             writer.submit(StoredReading.of(result, ReadingSource.CYCLE));
             statusStore.save(engine.health(result.meterId()));
             readEvents.publish(result);
         }, this::storeBackfill, progressListener);
-        log.info("Cycle of {}: {} meters, {} read, {} failed", items, progress.total(), progress.succeeded(),
-                progress.failed());
+        List<String> notIncluded = notIncluded(collectors, items, scope);
+        progress = progress.withCoverage(progress.coverage().withNotIncluded(notIncluded));
+        log.info("Cycle of {}: {} meters, {} read ({} partly), {} failed, {} not included", items, progress.total(),
+                progress.succeeded(), progress.coverage().partial(), progress.failed(), notIncluded.size());
         return progress;
+    }
+
+    /**
+     * The archive's meters of the scope that should give some of {@code items} but are not in the
+     * engine's topology (their collector or port came after the engine started): the cycle does not
+     * read them, and says so instead of reporting a rate over the meters it has.
+     */
+    private List<String> notIncluded(List<DeviceInventory.CollectorDevice> collectors, Set<ReadingItem> items,
+                                     CollectorScope scope) {
+        return collectors.stream().filter(collector -> scope.covers(collector.id()))
+                .flatMap(collector -> collector.ports().stream())
+                .flatMap(port -> port.meters().stream())
+                .filter(meter -> MeterReader.readsAnything(meter, items) && engine.route(meter.id()).isEmpty())
+                .map(DeviceInventory.MeterDevice::address).toList();
     }
 
     private void storeBackfill(Backfill backfill) {

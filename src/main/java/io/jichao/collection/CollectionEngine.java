@@ -78,9 +78,18 @@ public final class CollectionEngine implements AutoCloseable {
                             List<CollectorDevice> collectors, Map<Long, MeterRoute> routes) {
     }
 
+    private final MeterCapabilities capabilities;
+
     public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone) {
+        this(properties, clock, meterZone, new MeterCapabilities(clock, CapabilityProperties.DEFAULT_REPROBE));
+    }
+
+    /** An engine whose readers remember what each meter refuses in {@code capabilities}. */
+    public CollectionEngine(CollectionProperties properties, Clock clock, ZoneId meterZone,
+                            MeterCapabilities capabilities) {
         this.properties = properties;
-        this.reader = new MeterReader(clock, meterZone);
+        this.capabilities = capabilities;
+        this.reader = new MeterReader(clock, meterZone, capabilities);
         this.freezes = new FreezeReader(meterZone);
         this.clock = clock;
         this.cycles = new CycleTracker(clock);
@@ -153,6 +162,11 @@ public final class CollectionEngine implements AutoCloseable {
 
     public CollectionProperties properties() {
         return properties;
+    }
+
+    /** What each meter refuses (see {@link MeterCapabilities}). */
+    public MeterCapabilities capabilities() {
+        return capabilities;
     }
 
     /** The dial-in listener's port (useful when configured as 0). */
@@ -263,12 +277,14 @@ public final class CollectionEngine implements AutoCloseable {
             byPort.forEach((key, meters) -> ports.submit(() -> {
                 PortLink link = current.links().get(key);
                 int succeeded = 0;
+                int complete = 0;
                 for (MeterDevice meter : meters) {
                     Instant previousSuccess = health(meter.id()).lastSuccessAt();
                     MeterReadResult result = reader.read(link, meter, items, Priority.CYCLE);
                     record(result);
-                    run.meterDone(result.succeeded());
+                    run.meterDone(meter.address(), result);
                     succeeded += result.succeeded() ? 1 : 0;
+                    complete += result.succeeded() && !result.partial() ? 1 : 0;
                     sink.accept(result);
                     if (backfills != null && result.succeeded() && previousSuccess != null
                             && Duration.between(previousSuccess, result.readAt())
@@ -276,7 +292,7 @@ public final class CollectionEngine implements AutoCloseable {
                         backfills.accept(freezes.read(link, meter, previousSuccess, result.readAt(), Priority.CYCLE));
                     }
                 }
-                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded));
+                lastPortCycles.put(key, new PortCycle(clock.instant(), meters.size(), succeeded, complete));
             }));
         }
         return run.finish();

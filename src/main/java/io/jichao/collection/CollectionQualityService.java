@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,8 @@ import io.jichao.security.Permission;
  * Collection quality per serial port of a collector (issue item 6): the last cycle's success
  * rate and the bus's retries and timeouts from the running engine, and for every meter its last
  * good read from {@code meter_status}, which outlives restarts. Each meter gets an explicit
- * {@link MeterState} so a meter that stopped answering shows as FAILING or STALE, never as a
- * quiet row without errors. Site-wide like {@link EngineMonitor}: needs MANAGE_COLLECTORS.
+ * {@link MeterState} so a meter that stopped answering shows as FAILING or STALE, and one that
+ * answers but leaves expected items unstored as PARTIAL, never as a quiet row without errors. Site-wide like {@link EngineMonitor}: needs MANAGE_COLLECTORS.
  */
 @Service
 public class CollectionQualityService {
@@ -35,11 +36,23 @@ public class CollectionQualityService {
         FAILING,
         /** The last attempt succeeded but is older than two read intervals (the shortest enabled schedule's): nobody is reading it. */
         STALE,
+        /** The last attempt answered but left expected items unstored ({@code missing}). */
+        PARTIAL,
         OK
     }
 
+    /**
+     * {@code missing}: items the last read should have stored and did not; {@code unsupported}:
+     * items the meter is known not to offer (listed apart, they do not make it PARTIAL).
+     */
     public record MeterQuality(long meterId, String address, MeterState state, Instant lastSuccessAt,
-                               Instant lastAttemptAt, int consecutiveFailures, String lastError) {
+                               Instant lastAttemptAt, int consecutiveFailures, String lastError,
+                               Set<ReadingItem> missing, Set<ReadingItem> unsupported) {
+
+        public MeterQuality {
+            missing = Set.copyOf(missing);
+            unsupported = Set.copyOf(unsupported);
+        }
     }
 
     /** {@code lastCycle} is null before the engine's first cycle on the port. */
@@ -81,15 +94,16 @@ public class CollectionQualityService {
         Instant staleBefore = clock.instant().minus(readInterval().multipliedBy(2));
         jdbc.query("""
                 SELECT sp.port_number, m.id, m.address, s.last_success_at, s.last_attempt_at,
-                       s.consecutive_failures, s.last_error
+                       s.consecutive_failures, s.last_error, s.missing_items, s.unsupported_items
                 FROM meter m JOIN serial_port sp ON sp.id = m.serial_port_id
                 LEFT JOIN meter_status s ON s.meter_id = m.id
                 WHERE sp.collector_id = ? ORDER BY sp.port_number, m.address""", row -> {
             Instant success = instant(row.getTimestamp(4));
             int failures = row.getInt(6);
+            Set<ReadingItem> missing = ReadingItemList.parse(row.getString(8));
             meters.get(row.getInt(1)).add(new MeterQuality(row.getLong(2), row.getString(3),
-                    state(success, failures, staleBefore), success, instant(row.getTimestamp(5)), failures,
-                    row.getString(7)));
+                    state(success, failures, staleBefore, missing), success, instant(row.getTimestamp(5)), failures,
+                    row.getString(7), missing, ReadingItemList.parse(row.getString(9))));
         }, collectorId);
         Optional<EngineStatus.CollectorStatus> status = engine.running()
                 ? engine.status().collectors().stream().filter(c -> c.collectorId() == collectorId).findFirst()
@@ -113,14 +127,18 @@ public class CollectionQualityService {
                 .orElse(Duration.ofDays(1));
     }
 
-    private static MeterState state(Instant lastSuccess, int consecutiveFailures, Instant staleBefore) {
+    private static MeterState state(Instant lastSuccess, int consecutiveFailures, Instant staleBefore,
+                                    Set<ReadingItem> missing) {
         if (lastSuccess == null) {
             return MeterState.NEVER_READ;
         }
         if (consecutiveFailures > 0) {
             return MeterState.FAILING;
         }
-        return lastSuccess.isBefore(staleBefore) ? MeterState.STALE : MeterState.OK;
+        if (lastSuccess.isBefore(staleBefore)) {
+            return MeterState.STALE;
+        }
+        return missing.isEmpty() ? MeterState.OK : MeterState.PARTIAL;
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {

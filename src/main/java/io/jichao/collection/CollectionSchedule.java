@@ -11,8 +11,17 @@ import java.util.Set;
 public record CollectionSchedule(long id, String name, boolean enabled, Set<ReadingItem> items,
                                  ScheduleTiming timing, Set<Long> collectorIds, LastRun lastRun, Instant nextRunAt) {
 
-    /** The latest run: {@code finishedAt} and the counts are null while it is running. */
-    public record LastRun(Instant startedAt, Instant finishedAt, Integer total, Integer succeeded, Integer failed) {
+    /**
+     * The latest run: {@code finishedAt} and the counts are null while it is running; its
+     * {@code coverage} (partial, unreached and not included meters) is {@link CycleCoverage#NONE}
+     * then, and for runs stored before coverage was kept.
+     */
+    public record LastRun(Instant startedAt, Instant finishedAt, Integer total, Integer succeeded, Integer failed,
+                          CycleCoverage coverage) {
+
+        public LastRun(Instant startedAt, Instant finishedAt, Integer total, Integer succeeded, Integer failed) {
+            this(startedAt, finishedAt, total, succeeded, failed, CycleCoverage.NONE);
+        }
 
         public boolean running() {
             return finishedAt == null;

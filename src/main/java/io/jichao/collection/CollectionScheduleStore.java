@@ -28,7 +28,9 @@ class CollectionScheduleStore {
 
     private static final String SELECT = """
             SELECT id, name, enabled, items, interval_minutes, daily_at, last_started_at, last_finished_at,
-                   last_total, last_succeeded, last_failed, next_run_at FROM collection_schedule""";
+                   last_total, last_succeeded, last_failed, next_run_at, last_partial, last_not_included,
+                   last_partial_meters, last_unreached_meters, last_not_included_meters, last_missing_items
+            FROM collection_schedule""";
 
     private final JdbcTemplate jdbc;
 
@@ -95,14 +97,21 @@ class CollectionScheduleStore {
     void started(long id, Instant startedAt) {
         jdbc.update("""
                 UPDATE collection_schedule SET last_started_at = ?, last_finished_at = NULL, last_total = NULL,
-                       last_succeeded = NULL, last_failed = NULL WHERE id = ?""", timestamp(startedAt), id);
+                       last_succeeded = NULL, last_failed = NULL, last_partial = NULL, last_not_included = NULL,
+                       last_partial_meters = NULL, last_unreached_meters = NULL, last_not_included_meters = NULL,
+                       last_missing_items = NULL WHERE id = ?""", timestamp(startedAt), id);
     }
 
     void finished(long id, CycleProgress run, Instant nextRunAt) {
+        CycleCoverage coverage = run.coverage();
         jdbc.update("""
                 UPDATE collection_schedule SET last_finished_at = ?, last_total = ?, last_succeeded = ?, last_failed = ?,
-                       next_run_at = ? WHERE id = ?""", timestamp(run.finished()), run.total(), run.succeeded(),
-                run.failed(), timestamp(nextRunAt), id);
+                       next_run_at = ?, last_partial = ?, last_not_included = ?, last_partial_meters = ?,
+                       last_unreached_meters = ?, last_not_included_meters = ?, last_missing_items = ? WHERE id = ?""",
+                timestamp(run.finished()), run.total(), run.succeeded(), run.failed(), timestamp(nextRunAt),
+                coverage.partial(), coverage.notIncluded(), addresses(coverage.partialMeters()),
+                addresses(coverage.unreachedMeters()), addresses(coverage.notIncludedMeters()),
+                ReadingItemList.format(coverage.missingItems()), id);
     }
 
     private void insertCollectors(long id, Set<Long> collectorIds) {
@@ -132,9 +141,28 @@ class CollectionScheduleStore {
         Instant started = instant(row.getTimestamp(7));
         CollectionSchedule.LastRun lastRun = started == null ? null : new CollectionSchedule.LastRun(started,
                 instant(row.getTimestamp(8)), row.getObject(9, Integer.class), row.getObject(10, Integer.class),
-                row.getObject(11, Integer.class));
+                row.getObject(11, Integer.class), coverage(row));
         return new CollectionSchedule(row.getLong(1), row.getString(2), row.getBoolean(3), items(row.getString(4)),
                 timing, Set.of(), lastRun, instant(row.getTimestamp(12)));
+    }
+
+    private static CycleCoverage coverage(ResultSet row) throws SQLException {
+        Integer partial = row.getObject(13, Integer.class);
+        if (partial == null) {
+            return CycleCoverage.NONE;
+        }
+        Integer notIncluded = row.getObject(14, Integer.class);
+        return new CycleCoverage(partial, notIncluded == null ? 0 : notIncluded, addresses(row.getString(15)),
+                addresses(row.getString(16)), addresses(row.getString(17)), ReadingItemList.parse(row.getString(18)));
+    }
+
+    /** Meter addresses (digits, never commas) as one bounded column. */
+    private static String addresses(List<String> addresses) {
+        return addresses.isEmpty() ? null : String.join(",", addresses);
+    }
+
+    private static List<String> addresses(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
     }
 
     private static Set<ReadingItem> items(String stored) {

@@ -3,8 +3,10 @@ package io.jichao.collection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -41,6 +43,10 @@ final class CycleTracker {
         private final Consumer<CycleProgress> listener;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger partial = new AtomicInteger();
+        private final List<String> partialMeters = new CopyOnWriteArrayList<>();
+        private final List<String> unreachedMeters = new CopyOnWriteArrayList<>();
+        private final Set<ReadingItem> missingItems = ConcurrentHashMap.newKeySet();
 
         private Run(Instant started, int total, Consumer<CycleProgress> listener) {
             this.started = started;
@@ -48,9 +54,15 @@ final class CycleTracker {
             this.listener = listener;
         }
 
-        void meterDone(boolean succeeded) {
-            if (!succeeded) {
+        /** One meter's read ended; {@code address} names it in the coverage's (bounded) lists. */
+        void meterDone(String address, MeterReadResult result) {
+            if (!result.succeeded()) {
                 failed.incrementAndGet();
+                addBounded(unreachedMeters, address);
+            } else if (result.partial()) {
+                partial.incrementAndGet();
+                addBounded(partialMeters, address);
+                missingItems.addAll(result.missing());
             }
             done.incrementAndGet();
             listener.accept(snapshot(null));
@@ -65,7 +77,14 @@ final class CycleTracker {
         }
 
         private CycleProgress snapshot(Instant finished) {
-            return new CycleProgress(started, total, done.get(), failed.get(), finished);
+            return new CycleProgress(started, total, done.get(), failed.get(), finished,
+                    new CycleCoverage(partial.get(), 0, partialMeters, unreachedMeters, List.of(), missingItems));
+        }
+
+        private static void addBounded(List<String> addresses, String address) {
+            if (addresses.size() < CycleCoverage.LISTED) {
+                addresses.add(address);
+            }
         }
     }
 }

@@ -25,9 +25,11 @@ class EngineStarter implements ApplicationRunner {
     private final MeterRegistry registry;
     private final MeterStatusStore statusStore;
     private final EngineRechargeDelivery recharges;
+    private final MeterCapabilityStore capabilityStore;
 
     EngineStarter(CollectionEngine engine, DeviceInventory inventory, ReadingWriter writer, MeterRegistry registry,
-                  MeterStatusStore statusStore, EngineRechargeDelivery recharges) {
+                  MeterStatusStore statusStore, EngineRechargeDelivery recharges, MeterCapabilityStore capabilityStore) {
+        this.capabilityStore = capabilityStore;
         this.engine = engine;
         this.recharges = recharges;
         this.statusStore = statusStore;
@@ -40,6 +42,9 @@ class EngineStarter implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // Gaps that span a restart are back-filled too: the engine starts from the stored health.
         engine.restoreHealth(statusStore.loadAll());
+        // What meters refuse outlives a restart too, so they are not asked it all again.
+        engine.capabilities().restore(capabilityStore.loadAll());
+        engine.capabilities().onChange(capabilityStore::save);
         engine.start(inventory.enabledCollectors());
         EngineMetrics.bind(registry, engine, writer);
         // Orders placed while no engine ran, and orders a stopped process left SENT (read back first).

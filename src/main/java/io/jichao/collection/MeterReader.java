@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +40,10 @@ import io.jichao.protocol.modbus.ModbusResponse;
  *
  * <p>A timeout or a lost link ends the meter's read at once: with retries a dead meter already
  * costs (1 + retries) × timeout per item, and the rest of the bus is waiting. A refused item (the
- * meter lacks it) is skipped and the meter still counts as read.
+ * meter lacks it) is remembered in {@link MeterCapabilities} and not asked again until its
+ * re-probe; a refused block is read as its single items in the same visit. The result names the
+ * items that should have been stored and were not ({@link MeterReadResult#missing()}: the meter is
+ * PARTIAL) apart from those the meter is known not to offer.
  */
 public final class MeterReader {
 
@@ -53,16 +57,18 @@ public final class MeterReader {
     private final Clock clock;
     private final ZoneId meterZone;
     private final MeterProfile profile;
+    private final MeterCapabilities capabilities;
 
     /** A reader of DHDSY meters ({@link MeterProfile#dhdsyDefault()} for the vendor items). */
-    public MeterReader(Clock clock, ZoneId meterZone) {
-        this(clock, meterZone, MeterProfile.dhdsyDefault());
+    public MeterReader(Clock clock, ZoneId meterZone, MeterCapabilities capabilities) {
+        this(clock, meterZone, MeterProfile.dhdsyDefault(), capabilities);
     }
 
-    public MeterReader(Clock clock, ZoneId meterZone, MeterProfile profile) {
+    public MeterReader(Clock clock, ZoneId meterZone, MeterProfile profile, MeterCapabilities capabilities) {
         this.clock = clock;
         this.meterZone = meterZone;
         this.profile = profile;
+        this.capabilities = capabilities;
     }
 
     /**
@@ -81,58 +87,90 @@ public final class MeterReader {
 
     public MeterReadResult read(PortLink link, MeterDevice meter, Set<ReadingItem> wanted, Priority priority) {
         Instant started = clock.instant();
+        Set<ReadingItem> expected = Dlt645ReadPlan.expected(meter.protocol(), meter.phase(), wanted);
         if (meter.protocol() == MeterProtocol.MODBUS_RTU) {
             return readWater(link, meter, wanted, priority, started);
         }
         List<ItemValue> values = new ArrayList<>();
         MeterAddress address = MeterAddress.of(meter.wireAddress());
-        LocalDate meterDate = null;
+        ItemExchange items = new ItemExchange(link, meter.id(), priority, capabilities);
+        LocalDate[] meterDate = {null};
         for (PlannedRead read : Dlt645ReadPlan.plan(meter.protocol(), meter.phase(), wanted)) {
-            ExchangeOutcome outcome = await(link.exchange(BusRequest.of(Dlt645Commands.read(address, read.dataItem())),
-                    priority));
-            Optional<String> failure = failureOf(outcome);
-            if (failure.isPresent()) {
-                return new MeterReadResult(meter.id(), started, values, failure);
-            }
-            if (!(outcome instanceof ExchangeOutcome.Answered answered)
-                    || !(answered.answer() instanceof Dlt645Response.ReadAnswer answer)) {
+            ItemExchange.Answer answer = items.ask(read.dataItem(), Dlt645Commands.read(address, read.dataItem()),
+                    read.fallback().isEmpty() ? read.serves() : List.of());
+            if (answer instanceof ItemExchange.Refused && !read.fallback().isEmpty()) {
+                // An optional block the meter does not offer: its single items, in the same visit.
+                for (PlannedRead single : read.fallback()) {
+                    answer = items.ask(single.dataItem(), Dlt645Commands.read(address, single.dataItem()),
+                            single.serves());
+                    if (answer instanceof ItemExchange.Failed failed) {
+                        return result(meter, started, values, failed.reason(), expected, items);
+                    }
+                    keep(single, answer, started, values, meterDate);
+                }
                 continue;
             }
-            DataValue value = answer.decode(read.dataItem());
-            switch (value) {
-                case DataValue.Quantity quantity -> values.add(new ItemValue(read.produces().getFirst(),
-                        quantity.value(), null));
-                case DataValue.QuantityBlock block -> {
-                    for (int i = 0; i < read.produces().size() && i < block.values().size(); i++) {
-                        values.add(new ItemValue(read.produces().get(i), block.values().get(i), null));
-                    }
-                }
-                case StatusWord status -> values.add(new ItemValue(read.produces().getFirst(),
-                        BigDecimal.valueOf(status.bits()), null));
-                case DataValue.DateWithWeekday date -> meterDate = date.date();
-                case DataValue.TimeOfDay time -> {
-                    if (meterDate != null) {
-                        values.add(clockOffset(meterDate, time, started));
-                    }
-                }
-                default -> {
-                    // A format this reader does not store: nothing to keep.
-                }
+            if (answer instanceof ItemExchange.Failed failed) {
+                return result(meter, started, values, failed.reason(), expected, items);
             }
+            keep(read, answer, started, values, meterDate);
         }
         if (wanted.contains(ReadingItem.DAILY_FREEZE) && meter.protocol() == MeterProtocol.DLT645_2007) {
-            Optional<String> failure = readDailyFreeze(link, address, priority, values);
+            Optional<String> failure = readDailyFreeze(items, address, values);
             if (failure.isPresent()) {
-                return new MeterReadResult(meter.id(), started, values, failure);
+                return result(meter, started, values, failure.get(), expected, items);
             }
         }
         if (meter.protocol() == MeterProtocol.DLT645_2007 && OVERLOAD_ITEMS.stream().anyMatch(wanted::contains)) {
-            Optional<String> failure = readOverloadTrips(link, address, priority, values);
+            Optional<String> failure = readOverloadTrips(items, address, values);
             if (failure.isPresent()) {
-                return new MeterReadResult(meter.id(), started, values, failure);
+                return result(meter, started, values, failure.get(), expected, items);
             }
         }
-        return new MeterReadResult(meter.id(), started, values, Optional.empty());
+        return result(meter, started, values, null, expected, items);
+    }
+
+    /**
+     * The visit's result with its coverage: items expected but neither stored nor known to be
+     * unsupported are missing (a timeout, a first refusal, an answer that could not be stored).
+     */
+    private static MeterReadResult result(MeterDevice meter, Instant started, List<ItemValue> values, String failure,
+                                          Set<ReadingItem> expected, ItemExchange items) {
+        Set<ReadingItem> stored = EnumSet.noneOf(ReadingItem.class);
+        values.forEach(value -> stored.add(value.item()));
+        Set<ReadingItem> unsupported = EnumSet.noneOf(ReadingItem.class);
+        items.unsupported().stream().filter(expected::contains).filter(item -> !stored.contains(item))
+                .forEach(unsupported::add);
+        Set<ReadingItem> missing = EnumSet.noneOf(ReadingItem.class);
+        expected.stream().filter(item -> !stored.contains(item) && !unsupported.contains(item)).forEach(missing::add);
+        return new MeterReadResult(meter.id(), started, values, Optional.ofNullable(failure), missing, unsupported);
+    }
+
+    private void keep(PlannedRead read, ItemExchange.Answer answer, Instant started, List<ItemValue> values,
+                      LocalDate[] meterDate) {
+        if (!(answer instanceof ItemExchange.Value(Dlt645Response.ReadAnswer readAnswer))) {
+            return;
+        }
+        switch (readAnswer.decode(read.dataItem())) {
+            case DataValue.Quantity quantity -> values.add(new ItemValue(read.produces().getFirst(),
+                    quantity.value(), null));
+            case DataValue.QuantityBlock block -> {
+                for (int i = 0; i < read.produces().size() && i < block.values().size(); i++) {
+                    values.add(new ItemValue(read.produces().get(i), block.values().get(i), null));
+                }
+            }
+            case StatusWord status -> values.add(new ItemValue(read.produces().getFirst(),
+                    BigDecimal.valueOf(status.bits()), null));
+            case DataValue.DateWithWeekday date -> meterDate[0] = date.date();
+            case DataValue.TimeOfDay time -> {
+                if (meterDate[0] != null) {
+                    values.add(clockOffset(meterDate[0], time, started));
+                }
+            }
+            default -> {
+                // A format this reader does not store: nothing to keep.
+            }
+        }
     }
 
     /**
@@ -140,54 +178,57 @@ public final class MeterReader {
      * (see {@link OverloadTripRecord}). A meter without the vendor items refuses them and gives
      * nothing; a timeout fails the meter like any item.
      */
-    private Optional<String> readOverloadTrips(PortLink link, MeterAddress address, Priority priority,
-                                               List<ItemValue> values) {
+    private Optional<String> readOverloadTrips(ItemExchange items, MeterAddress address, List<ItemValue> values) {
         DataItem countItem = profile.overloadTripCount().item();
-        ExchangeOutcome countOutcome = await(link.exchange(BusRequest.of(Dlt645Commands.read(address, countItem)),
-                priority));
-        Optional<String> failure = failureOf(countOutcome);
-        if (failure.isPresent() || !(countOutcome instanceof ExchangeOutcome.Answered countAnswered)
-                || !(countAnswered.answer() instanceof Dlt645Response.ReadAnswer countAnswer)
-                || !(countAnswer.decode(countItem) instanceof DataValue.Quantity count)) {
-            return failure;
+        ItemExchange.Answer countAnswer = items.ask(countItem, Dlt645Commands.read(address, countItem),
+                List.of(ReadingItem.OVERLOAD_TRIP_COUNT));
+        if (countAnswer instanceof ItemExchange.Failed failed) {
+            return Optional.of(failed.reason());
+        }
+        if (!(countAnswer instanceof ItemExchange.Value(Dlt645Response.ReadAnswer countRead))
+                || !(countRead.decode(countItem) instanceof DataValue.Quantity count)) {
+            return Optional.empty();
         }
         values.add(new ItemValue(ReadingItem.OVERLOAD_TRIP_COUNT, count.value(), null));
         if (count.value().signum() == 0) {
             return Optional.empty();
         }
         DataItem recordItem = profile.lastOverloadTrip().item();
-        ExchangeOutcome recordOutcome = await(link.exchange(BusRequest.of(Dlt645Commands.read(address, recordItem)),
-                priority));
-        failure = failureOf(recordOutcome);
-        if (failure.isEmpty() && recordOutcome instanceof ExchangeOutcome.Answered recordAnswered
-                && recordAnswered.answer() instanceof Dlt645Response.ReadAnswer recordAnswer
-                && recordAnswer.decode(recordItem) instanceof DataValue.QuantityBlock record) {
+        ItemExchange.Answer recordAnswer = items.ask(recordItem, Dlt645Commands.read(address, recordItem), List.of());
+        if (recordAnswer instanceof ItemExchange.Failed failed) {
+            return Optional.of(failed.reason());
+        }
+        if (recordAnswer instanceof ItemExchange.Value(Dlt645Response.ReadAnswer recordRead)
+                && recordRead.decode(recordItem) instanceof DataValue.QuantityBlock record) {
             values.addAll(OverloadTripRecord.values(record.values()));
         }
-        return failure;
+        return Optional.empty();
     }
 
     /**
      * The most recent daily freeze (n = 1): its time, then its forward total, as one DAILY_FREEZE
      * value whose {@code meterTime} is the freeze time by the meter's clock. A meter without a
-     * freeze yet refuses the time and gives nothing; a timeout fails the meter like any item.
+     * freeze yet refuses the time and gives nothing (not offered now, asked again next visit); a
+     * timeout fails the meter like any item.
      */
-    private static Optional<String> readDailyFreeze(PortLink link, MeterAddress address, Priority priority,
-                                                    List<ItemValue> values) {
-        ExchangeOutcome timeOutcome = await(link.exchange(BusRequest.of(
-                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_TIME, 1)), priority));
-        Optional<String> failure = failureOf(timeOutcome);
-        if (failure.isPresent() || !(timeOutcome instanceof ExchangeOutcome.Answered timeAnswered)
-                || !(timeAnswered.answer() instanceof Dlt645Response.ReadAnswer timeAnswer)
-                || !(timeAnswer.decode(DataItem2007.DAILY_FREEZE_TIME) instanceof DataValue.Timestamp frozenAt)) {
-            return failure;
+    private static Optional<String> readDailyFreeze(ItemExchange items, MeterAddress address, List<ItemValue> values) {
+        List<ReadingItem> serves = List.of(ReadingItem.DAILY_FREEZE);
+        ItemExchange.Answer timeAnswer = items.askTransient(
+                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_TIME, 1), serves);
+        if (timeAnswer instanceof ItemExchange.Failed failed) {
+            return Optional.of(failed.reason());
         }
-        ExchangeOutcome valueOutcome = await(link.exchange(BusRequest.of(
-                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE, 1)), priority));
-        failure = failureOf(valueOutcome);
-        if (failure.isEmpty() && valueOutcome instanceof ExchangeOutcome.Answered valueAnswered
-                && valueAnswered.answer() instanceof Dlt645Response.ReadAnswer valueAnswer) {
-            switch (valueAnswer.decode(DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE)) {
+        if (!(timeAnswer instanceof ItemExchange.Value(Dlt645Response.ReadAnswer timeRead))
+                || !(timeRead.decode(DataItem2007.DAILY_FREEZE_TIME) instanceof DataValue.Timestamp frozenAt)) {
+            return Optional.empty();
+        }
+        ItemExchange.Answer valueAnswer = items.askTransient(
+                Dlt645Commands.readHistory(address, DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE, 1), serves);
+        if (valueAnswer instanceof ItemExchange.Failed failed) {
+            return Optional.of(failed.reason());
+        }
+        if (valueAnswer instanceof ItemExchange.Value(Dlt645Response.ReadAnswer valueRead)) {
+            switch (valueRead.decode(DataItem2007.DAILY_FREEZE_FORWARD_ACTIVE)) {
                 case DataValue.Quantity quantity ->
                         values.add(new ItemValue(ReadingItem.DAILY_FREEZE, quantity.value(), frozenAt.dateTime()));
                 case DataValue.QuantityBlock block when !block.values().isEmpty() ->
@@ -198,7 +239,7 @@ public final class MeterReader {
                 }
             }
         }
-        return failure;
+        return Optional.empty();
     }
 
     private MeterReadResult readWater(PortLink link, MeterDevice meter, Set<ReadingItem> wanted, Priority priority,
@@ -206,12 +247,13 @@ public final class MeterReader {
         if (!wanted.contains(ReadingItem.WATER_VOLUME)) {
             return new MeterReadResult(meter.id(), started, List.of(), Optional.empty());
         }
+        Set<ReadingItem> expected = Set.of(ReadingItem.WATER_VOLUME);
         int unit = Integer.parseInt(meter.wireAddress());
         ModbusRequest request = new ModbusRequest.ReadHoldingRegisters(unit, WATER_LITRES_REGISTER, 2);
         ExchangeOutcome outcome = await(link.exchange(BusRequest.of(request), priority));
         Optional<String> failure = failureOf(outcome);
         if (failure.isPresent()) {
-            return new MeterReadResult(meter.id(), started, List.of(), failure);
+            return new MeterReadResult(meter.id(), started, List.of(), failure, expected, Set.of());
         }
         if (outcome instanceof ExchangeOutcome.Answered answered
                 && answered.answer() instanceof ModbusResponse.ReadRegistersResponse registers) {
@@ -220,7 +262,7 @@ public final class MeterReader {
             return new MeterReadResult(meter.id(), started,
                     List.of(new ItemValue(ReadingItem.WATER_VOLUME, cubicMetres, null)), Optional.empty());
         }
-        return new MeterReadResult(meter.id(), started, List.of(), Optional.empty());
+        return new MeterReadResult(meter.id(), started, List.of(), Optional.empty(), expected, Set.of());
     }
 
     private ItemValue clockOffset(LocalDate meterDate, DataValue.TimeOfDay time, Instant readAt) {

@@ -32,10 +32,12 @@ public final class MeterStatusStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MeterStatusStore.class);
     private static final String UPSERT = """
-            INSERT INTO meter_status (meter_id, last_attempt_at, last_success_at, consecutive_failures, last_error)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO meter_status (meter_id, last_attempt_at, last_success_at, consecutive_failures, last_error,
+                                      missing_items, unsupported_items)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE last_attempt_at = VALUES(last_attempt_at), last_success_at = VALUES(last_success_at),
-                consecutive_failures = VALUES(consecutive_failures), last_error = VALUES(last_error)""";
+                consecutive_failures = VALUES(consecutive_failures), last_error = VALUES(last_error),
+                missing_items = VALUES(missing_items), unsupported_items = VALUES(unsupported_items)""";
 
     private final JdbcTemplate jdbc;
     private final CollectionProperties.Writer settings;
@@ -110,10 +112,11 @@ public final class MeterStatusStore implements AutoCloseable {
      */
     public List<MeterHealth> loadAll() {
         flush();
-        return jdbc.query("SELECT meter_id, last_attempt_at, last_success_at, consecutive_failures, last_error"
-                        + " FROM meter_status",
+        return jdbc.query("SELECT meter_id, last_attempt_at, last_success_at, consecutive_failures, last_error,"
+                        + " missing_items, unsupported_items FROM meter_status",
                 (row, n) -> new MeterHealth(row.getLong(1), instant(row.getTimestamp(2)), instant(row.getTimestamp(3)),
-                        row.getInt(4), row.getString(5)));
+                        row.getInt(4), row.getString(5), ReadingItemList.parse(row.getString(6)),
+                        ReadingItemList.parse(row.getString(7))));
     }
 
     @Override
@@ -145,6 +148,8 @@ public final class MeterStatusStore implements AutoCloseable {
                 statement.setTimestamp(3, timestamp(health.lastSuccessAt()));
                 statement.setInt(4, health.consecutiveFailures());
                 statement.setString(5, truncate(health.lastError()));
+                statement.setString(6, ReadingItemList.format(health.missing()));
+                statement.setString(7, ReadingItemList.format(health.unsupported()));
             });
         } catch (DataAccessException unavailable) {
             failedFlushes.incrementAndGet();

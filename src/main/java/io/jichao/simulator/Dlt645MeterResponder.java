@@ -97,7 +97,9 @@ final class Dlt645MeterResponder {
             return error(request, ERROR_OTHER);
         }
         DataIdentifier identifier = DataIdentifier.fromWire(version, request.data(), 0);
-        Optional<byte[]> value = Dlt645ReadValues.read(meter, profile, identifier);
+        meter.faults().countRead();
+        Optional<byte[]> value = meter.faults().refuses(identifier) ? Optional.empty()
+                : Dlt645ReadValues.read(meter, profile, identifier);
         if (value.isEmpty()) {
             return error(request, ERROR_NO_REQUESTED_DATA);
         }

@@ -22,8 +22,10 @@ import jakarta.annotation.security.RolesAllowed;
 import io.jichao.archive.CollectorService;
 import io.jichao.shared.DomainException;
 import io.jichao.collection.CollectionQualityService;
+import io.jichao.collection.CollectionQualityService.MeterQuality;
 import io.jichao.collection.CollectionQualityService.PortQuality;
 import io.jichao.collection.DialInCommissioning;
+import io.jichao.collection.ui.ReadingItemNames;
 import io.jichao.collection.EngineMonitor;
 import io.jichao.collection.EngineStatus;
 import io.jichao.archive.CollectorViews.CollectorView;
@@ -124,6 +126,12 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         PortTrafficColumns.addTo(ports, this::portStatus);
         ports.addColumn(this::qualitySummary).setHeader(getTranslation("port.quality")).setKey("quality")
                 .setAutoWidth(true);
+        ports.addColumn(port -> partialMeters(port).size()).setHeader(getTranslation("coverage.port.partial"))
+                .setKey("partial").setAutoWidth(true)
+                .setTooltipGenerator(port -> partialMeters(port).stream()
+                        .map(m -> getTranslation("coverage.port.partial.meter", m.address(),
+                                ReadingItemNames.join(this, m.missing())))
+                        .collect(Collectors.joining("\n")));
         ports.asSingleSelect().addValueChangeListener(event -> updateActions());
         portsTitle.setId(PORTS_TITLE_ID);
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
@@ -237,8 +245,17 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         if (bus == null || bus.lastCycle() == null) {
             return "";
         }
-        long notRead = bus.meters().stream().filter(m -> m.state() != CollectionQualityService.MeterState.OK).count();
-        return getTranslation("port.quality.summary", bus.lastCycle().succeeded(), bus.lastCycle().meters(),
-                bus.lastCycle().successPercent(), bus.retries(), notRead);
+        long notRead = bus.meters().stream().filter(m -> m.state() != CollectionQualityService.MeterState.OK
+                && m.state() != CollectionQualityService.MeterState.PARTIAL).count();
+        return getTranslation("coverage.port.summary", bus.lastCycle().succeeded(), bus.lastCycle().meters(),
+                bus.lastCycle().complete(), bus.lastCycle().completePercent(), bus.retries(), notRead,
+                partialMeters(port).size());
+    }
+
+    /** The port's meters whose last read left expected items unstored (issue 13: PARTIAL). */
+    private List<MeterQuality> partialMeters(PortView port) {
+        PortQuality bus = portQuality.get(port.portNumber());
+        return bus == null ? List.of() : bus.meters().stream()
+                .filter(m -> m.state() == CollectionQualityService.MeterState.PARTIAL).toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.jichao.collection.ui;
 
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import jakarta.annotation.security.RolesAllowed;
 import io.jichao.collection.CollectionSchedule;
 import io.jichao.collection.CollectionScheduleService;
 import io.jichao.collection.CollectionScheduleService.ScheduleListing;
-import io.jichao.collection.CycleProgress;
 import io.jichao.collection.ScheduleDraft;
 import io.jichao.collection.ScheduleTiming;
 import io.jichao.security.Role;
@@ -62,6 +60,7 @@ public class CollectionSchedulesView extends VerticalLayout implements HasPageTi
     private final Button toggle = new Button(getTranslation("action.disable"));
     private final Button delete = new Button(getTranslation("schedules.delete"), VaadinIcon.TRASH.create());
     private final Button runNow = new Button(getTranslation("schedules.run.now"), VaadinIcon.PLAY.create());
+    private final RunCoverageDetails lastRunDetails = new RunCoverageDetails();
     private Registration poll;
 
     public CollectionSchedulesView(CollectionScheduleService schedules) {
@@ -93,7 +92,7 @@ public class CollectionSchedulesView extends VerticalLayout implements HasPageTi
                 .setHeader(getTranslation("schedules.collectors")).setKey("collectors").setAutoWidth(true);
         grid.addColumn(l -> getTranslation(l.schedule().enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("schedules.enabled")).setKey("enabled").setAutoWidth(true);
-        grid.addColumn(this::lastRun).setHeader(getTranslation("schedules.last.run")).setKey("lastRun")
+        grid.addColumn(lastRunDetails::summary).setHeader(getTranslation("schedules.last.run")).setKey("lastRun")
                 .setAutoWidth(true);
         grid.addColumn(l -> l.schedule().nextRunAt() == null ? getTranslation("schedules.next.run.none")
                         : TIME.format(l.schedule().nextRunAt()))
@@ -103,7 +102,7 @@ public class CollectionSchedulesView extends VerticalLayout implements HasPageTi
         var clockSync = schedules.clockSync();
         Span clock = new Span(getTranslation("schedules.clock.sync", clockSync.cron(), clockSync.zone()));
         clock.setId(CLOCK_SYNC_ID);
-        add(new HorizontalLayout(create, edit, toggle, delete, runNow), grid, clock);
+        add(new HorizontalLayout(create, edit, toggle, delete, runNow), grid, lastRunDetails, clock);
         refresh(null);
     }
 
@@ -208,6 +207,7 @@ public class CollectionSchedulesView extends VerticalLayout implements HasPageTi
         toggle.setText(getTranslation(listing.map(l -> l.schedule().enabled()).orElse(true)
                 ? "action.disable" : "action.enable"));
         runNow.setEnabled(listing.map(l -> l.schedule().enabled()).orElse(false));
+        lastRunDetails.show(listing);
     }
 
     private String timing(ScheduleTiming timing) {
@@ -215,26 +215,6 @@ public class CollectionSchedulesView extends VerticalLayout implements HasPageTi
             case ScheduleTiming.Every every -> getTranslation("schedules.timing.every", every.minutes());
             case ScheduleTiming.DailyAt daily -> getTranslation("schedules.timing.daily", daily.time());
         };
-    }
-
-    private String lastRun(ScheduleListing listing) {
-        CycleProgress progress = listing.progress();
-        if (progress != null) {
-            return getTranslation("schedules.progress", progress.done(), progress.total(), progress.failed());
-        }
-        CollectionSchedule.LastRun run = listing.schedule().lastRun();
-        if (run == null) {
-            return getTranslation("schedules.last.run.never");
-        }
-        if (run.running()) {
-            return getTranslation("schedules.last.run.running", format(run.startedAt()));
-        }
-        return getTranslation("schedules.last.run.summary", format(run.startedAt()), run.succeeded(), run.total(),
-                run.failed());
-    }
-
-    private static String format(Instant instant) {
-        return TIME.format(instant);
     }
 
     @Override

@@ -52,6 +52,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     public static final String READ_NOW_ID = "meter-read-now";
     public static final String VALUES_ID = "meter-live-values";
     public static final String HEALTH_ID = "meter-live-health";
+    public static final String COVERAGE_ID = "meter-live-coverage";
+    public static final String UNSUPPORTED_ID = "meter-live-unsupported";
     public static final String HISTORY_DAY_ID = "meter-history-day";
     public static final String HISTORY_CHART_ID = "meter-history-chart";
     public static final String LIVE_CHART_ID = LiveCurves.CHART_ID;
@@ -69,6 +71,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     private final boolean control;
     private final H3 title = new H3();
     private final Span health = new Span();
+    private final Span coverage = new Span();
+    private final Span unsupported = new Span();
     private final Grid<Row> values = new Grid<>();
     private long meterId;
 
@@ -91,6 +95,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         readNow.setDisableOnClick(true);
         readNow.addClickListener(click -> readNow.setEnabled(true));
         health.setId(HEALTH_ID);
+        coverage.setId(COVERAGE_ID);
+        unsupported.setId(UNSUPPORTED_ID);
         values.setId(VALUES_ID);
         values.addColumn(Row::item).setHeader(getTranslation("collection.item"));
         values.addColumn(Row::value).setHeader(getTranslation("collection.value"));
@@ -102,7 +108,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         historyDay.setValue(today);
         historyDay.addValueChangeListener(event -> showHistory());
         historyChart.setId(HISTORY_CHART_ID);
-        add(title, readNow, health, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
+        add(title, readNow, health, coverage, unsupported, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
                 historyChart);
         if (control) {
             add(new H4(getTranslation("control.title")), relayPanel, overloadPanel);
@@ -171,6 +177,16 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         health.setText(getTranslation("collection.health",
                 meterHealth.lastSuccessAt() == null ? "-" : TIME.format(meterHealth.lastSuccessAt()),
                 meterHealth.consecutiveFailures()));
+        // Item coverage of the last read: missing items make it PARTIAL; refused ones are listed apart.
+        coverage.setVisible(meterHealth.lastAttemptAt() != null && meterHealth.consecutiveFailures() == 0);
+        coverage.setText(meterHealth.missing().isEmpty() ? getTranslation("coverage.meter.complete")
+                : getTranslation("coverage.meter.partial", ReadingItemNames.join(this, meterHealth.missing())));
+        coverage.getElement().getThemeList().set("badge", true);
+        coverage.getElement().getThemeList().set("error", meterHealth.partial());
+        coverage.getElement().getThemeList().set("success", !meterHealth.partial());
+        unsupported.setVisible(!meterHealth.unsupported().isEmpty());
+        unsupported.setText(getTranslation("coverage.meter.unsupported",
+                ReadingItemNames.join(this, meterHealth.unsupported())));
     }
 
     /** Whether "follow live" is reading the meter now. */
