@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.jichao.archive.ArchiveDevicesChanged;
@@ -24,7 +24,7 @@ import io.jichao.archive.DeviceInventory;
 @Component
 @ConditionalOnProperty(name = "jichao.collection.enabled", havingValue = "true")
 @EnableConfigurationProperties(TopologyProperties.class)
-public class TopologyReconciler implements ApplicationListener<ArchiveDevicesChanged>, AutoCloseable {
+public class TopologyReconciler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopologyReconciler.class);
 
@@ -43,8 +43,8 @@ public class TopologyReconciler implements ApplicationListener<ArchiveDevicesCha
         runner.scheduleWithFixedDelay(this::runNow, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void onApplicationEvent(ArchiveDevicesChanged event) {
+    @EventListener
+    public void onDevicesChanged(ArchiveDevicesChanged event) {
         log.debug("Archive devices changed ({}): reconciling the engine", event.cause());
         requestSoon();
     }
