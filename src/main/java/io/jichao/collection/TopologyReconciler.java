@@ -1,12 +1,15 @@
 package io.jichao.collection;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.jichao.archive.ArchiveDevicesChanged;
 import io.jichao.archive.DeviceInventory;
+import io.jichao.archive.DeviceInventory.CollectorDevice;
 
 /**
  * Keeps the running engine in line with the archive (R16, R7), on two tiers: at once after a
@@ -29,13 +33,20 @@ public class TopologyReconciler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopologyReconciler.class);
 
     private final CollectionEngine engine;
-    private final DeviceInventory inventory;
+    private final Supplier<List<CollectorDevice>> inventory;
     private final TopologyProperties properties;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("topology-reconciler").factory());
     private final AtomicBoolean pending = new AtomicBoolean();
 
+    @Autowired
     public TopologyReconciler(CollectionEngine engine, DeviceInventory inventory, TopologyProperties properties) {
+        this(engine, inventory::enabledCollectors, properties);
+    }
+
+    /** Reconciles with what {@code inventory} returns (tests: a part of the shared archive). */
+    TopologyReconciler(CollectionEngine engine, Supplier<List<CollectorDevice>> inventory,
+                       TopologyProperties properties) {
         this.engine = engine;
         this.inventory = inventory;
         this.properties = properties;
@@ -62,7 +73,7 @@ public class TopologyReconciler implements AutoCloseable {
             return;
         }
         try {
-            engine.reconcile(inventory.enabledCollectors());
+            engine.reconcile(inventory.get());
             engine.expireConnecting(properties.connectingGrace());
         } catch (RuntimeException failed) {
             // The database may be away for a while; the next run tries again.
