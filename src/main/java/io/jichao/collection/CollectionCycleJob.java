@@ -41,8 +41,7 @@ class CollectionCycleJob {
 
     /** Reads {@code items} from every meter of the collectors in {@code scope}; blocks until done. */
     CycleProgress run(Set<ReadingItem> items, CollectorScope scope, Consumer<CycleProgress> progressListener) {
-        // The cycle reads the archive as it is now: new, changed and removed devices, moved meters.
-        engine.reconcile(inventory.enabledCollectors());
+        engine.refreshMeters(inventory.enabledCollectors());
         CycleProgress progress = engine.runCycle(items, scope, result -> {
             writer.submit(StoredReading.of(result, ReadingSource.CYCLE));
             statusStore.save(engine.health(result.meterId()));

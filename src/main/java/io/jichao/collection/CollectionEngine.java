@@ -187,6 +187,15 @@ public final class CollectionEngine implements AutoCloseable {
     }
 
     /**
+     * Routes the meters of the archive's current state (added, moved, removed meters) onto the
+     * ports the engine already has, without touching connections: a cycle starts with the meters
+     * as they are now even if the last reconciliation was a few seconds ago.
+     */
+    public void refreshMeters(List<CollectorDevice> collectors) {
+        runningTopology().devices().refreshRoutes(collectors);
+    }
+
+    /**
      * Drops and reopens the connection of one port (a port number) or of every port of the
      * collector (null): the exchange in flight finishes, queued requests fail as link-down.
      * Returns how many ports were reconnected (0: not in the running engine).

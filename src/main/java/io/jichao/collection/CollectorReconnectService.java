@@ -1,6 +1,7 @@
 package io.jichao.collection;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.jichao.archive.CollectorService;
 import io.jichao.audit.AuditTrail;
@@ -30,11 +31,13 @@ public class CollectorReconnectService {
     }
 
     /** Reconnects every port of the collector; returns how many ports were dropped. */
+    @Transactional
     public int reconnectCollector(long collectorId) {
         return reconnect(collectorId, null);
     }
 
     /** Reconnects one port of the collector. */
+    @Transactional
     public int reconnectPort(long collectorId, int portNumber) {
         return reconnect(collectorId, portNumber);
     }
@@ -44,13 +47,15 @@ public class CollectorReconnectService {
         if (!engine.running()) {
             throw new DomainException("error.collection.engine.stopped");
         }
-        String who = currentOperator.get().username();
-        int ports = engine.reconnect(collectorId, portNumber, "reconnect by " + who);
+        long ports = engine.linkStates(collectorId).stream()
+                .filter(state -> portNumber == null || state.port().portNumber() == portNumber).count();
         if (ports == 0) {
             throw new DomainException("error.collector.reconnect.unknown", name);
         }
+        String who = currentOperator.get().username();
         audit.record(who, portNumber == null ? "COLLECTOR_RECONNECT" : "PORT_RECONNECT",
                 portNumber == null ? name : name + "#" + portNumber, ports + " ports");
-        return ports;
+        // Only queues work on the ports' event loops: nothing here waits on the network.
+        return engine.reconnect(collectorId, portNumber, "reconnect by " + who);
     }
 }

@@ -108,22 +108,31 @@ final class EngineTopology implements PortDirectory {
             }
         }
         Map<String, Long> registrations = new ConcurrentHashMap<>();
-        Map<Long, MeterRoute> fresh = new ConcurrentHashMap<>();
         for (CollectorDevice collector : wanted) {
             if (collector.mode() == ConnectionMode.CLIENT && collector.registrationId() != null) {
                 registrations.put(collector.registrationId(), collector.id());
             }
-            for (PortDevice port : collector.ports()) {
-                PortKey key = new PortKey(collector.id(), port.portNumber());
-                port.meters().forEach(meter -> fresh.put(meter.id(), new MeterRoute(key, meter)));
-            }
         }
         dialInCollectors.keySet().retainAll(registrations.keySet());
         dialInCollectors.putAll(registrations);
-        routes.keySet().retainAll(fresh.keySet());
-        routes.putAll(fresh);
+        refreshRoutes(wanted);
         collectors = List.copyOf(wanted);
         return new Changes(opened, reconnected, closed);
+    }
+
+    /** Routes every meter of {@code wanted} that hangs on a port in service; the rest are dropped. */
+    void refreshRoutes(List<CollectorDevice> wanted) {
+        Map<Long, MeterRoute> fresh = new ConcurrentHashMap<>();
+        for (CollectorDevice collector : wanted) {
+            for (PortDevice port : collector.ports()) {
+                PortKey key = new PortKey(collector.id(), port.portNumber());
+                if (ports.containsKey(key)) {
+                    port.meters().forEach(meter -> fresh.put(meter.id(), new MeterRoute(key, meter)));
+                }
+            }
+        }
+        routes.keySet().retainAll(fresh.keySet());
+        routes.putAll(fresh);
     }
 
     /** Drops and reopens one port's connection (the exchange in flight finishes first). */

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,12 +25,14 @@ import jakarta.annotation.security.RolesAllowed;
 import io.jichao.archive.CollectorService;
 import io.jichao.collection.CollectionQualityService;
 import io.jichao.collection.CollectionQualityService.PortQuality;
+import io.jichao.collection.CollectorReconnectService;
 import io.jichao.collection.EngineMonitor;
 import io.jichao.archive.CollectorViews.CollectorView;
 import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.SiteStructureService;
 import io.jichao.security.Role;
+import io.jichao.shared.DomainException;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
 
@@ -47,11 +52,16 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     public static final String NEW_ID = "collectors-new";
     public static final String EDIT_ID = "collectors-edit";
     public static final String EDIT_PORT_ID = "collectors-edit-port";
+    public static final String RECONNECT_ID = "collectors-reconnect";
+    public static final String RECONNECT_PORT_ID = "collectors-reconnect-port";
 
     private final transient CollectorService collectors;
     private final transient SiteStructureService structure;
     private final transient EngineMonitor monitor;
     private final transient CollectionQualityService quality;
+    private final transient CollectorReconnectService reconnects;
+    /** Stops the engine's link-state pushes to this page; null while detached. */
+    private transient Runnable linkStateSubscription;
     /** Quality of the selected collector's ports by port number, loaded with the ports. */
     private Map<Integer, PortQuality> portQuality = Map.of();
     private final Grid<CollectorView> grid = new Grid<>();
@@ -59,10 +69,13 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final H3 portsTitle = new H3();
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
+    private final Button reconnect = new Button(getTranslation("collectors.reconnect"), VaadinIcon.REFRESH.create());
+    private final Button reconnectPort = new Button(getTranslation("port.reconnect"), VaadinIcon.REFRESH.create());
 
     public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
-                          CollectionQualityService quality) {
+                          CollectionQualityService quality, CollectorReconnectService reconnects) {
         this.collectors = collectors;
+        this.reconnects = reconnects;
         this.quality = quality;
         this.monitor = monitor;
         this.structure = structure;
@@ -76,6 +89,11 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         editPort.setId(EDIT_PORT_ID);
         editPort.addClickListener(click -> selected().ifPresent(collector ->
                 ports.asSingleSelect().getOptionalValue().ifPresent(port -> openEditPort(collector, port))));
+        reconnect.setId(RECONNECT_ID);
+        reconnect.addClickListener(click -> selected().ifPresent(collector -> reconnect(collector, null)));
+        reconnectPort.setId(RECONNECT_PORT_ID);
+        reconnectPort.addClickListener(click -> selected().ifPresent(collector ->
+                ports.asSingleSelect().getOptionalValue().ifPresent(port -> reconnect(collector, port))));
 
         grid.setId(GRID_ID);
         grid.addColumn(CollectorView::name).setHeader(getTranslation("collectors.name")).setKey("name")
@@ -94,9 +112,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 .setAutoWidth(true);
         grid.addColumn(c -> c.ports().stream().mapToLong(PortView::activeMeters).sum())
                 .setHeader(getTranslation("collectors.meters")).setKey("meters").setAutoWidth(true);
-        // Live state from the engine of this process (R16); blank when the engine runs elsewhere.
-        grid.addColumn(c -> monitor.collector(c.id()).map(status -> getTranslation(status.online()
-                        ? "collector.status.online" : "collector.status.offline")).orElse(""))
+        // Live state from the engine of this process (R16), pushed; blank when the engine runs elsewhere.
+        grid.addColumn(c -> LinkStateLabels.collector(this, monitor.linkStates(c.id())))
                 .setHeader(getTranslation("collectors.status")).setKey("status").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(event -> showPorts());
 
@@ -112,6 +129,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("port.tcp")).setKey("tcp").setAutoWidth(true);
         ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
                 .setAutoWidth(true);
+        ports.addColumn(this::linkState).setHeader(getTranslation("port.state")).setKey("state")
+                .setAutoWidth(true);
         ports.addColumn(this::traffic).setHeader(getTranslation("port.traffic")).setKey("traffic").setAutoWidth(true);
         ports.addColumn(this::qualitySummary).setHeader(getTranslation("port.quality")).setKey("quality")
                 .setAutoWidth(true);
@@ -120,7 +139,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
         portsPart.setPadding(false);
 
-        add(new HorizontalLayout(create, edit, editPort), grid, portsPart);
+        add(new HorizontalLayout(create, edit, editPort, reconnect, reconnectPort), grid, portsPart);
         refresh(null);
     }
 
@@ -134,6 +153,38 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 // A mistyped link shows the list without a selection.
             }
         });
+    }
+
+    /** The engine pushes every change of a port's connection; the grids redraw their state cells. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        linkStateSubscription = monitor.subscribeLinkStates(changed -> ui.access(() -> {
+            grid.getDataProvider().refreshAll();
+            ports.getDataProvider().refreshAll();
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (linkStateSubscription != null) {
+            linkStateSubscription.run();
+            linkStateSubscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** Asks the engine to drop and reopen the link; the new state arrives by push. */
+    private void reconnect(CollectorView collector, PortView port) {
+        try {
+            int dropped = port == null ? reconnects.reconnectCollector(collector.id())
+                    : reconnects.reconnectPort(collector.id(), port.portNumber());
+            Notifications.success("collectors.reconnect.requested",
+                    port == null ? collector.name() : collector.name() + " #" + port.portNumber(), dropped);
+        } catch (DomainException refused) {
+            Notifications.error(refused);
+        }
     }
 
     private void openNew() {
@@ -186,6 +237,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private void updateActions() {
         edit.setEnabled(selected().isPresent());
         editPort.setEnabled(selected().isPresent() && ports.asSingleSelect().getOptionalValue().isPresent());
+        reconnect.setEnabled(selected().isPresent());
+        reconnectPort.setEnabled(editPort.isEnabled());
     }
 
     @Override
@@ -196,6 +249,11 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public String getPageTitle() {
         return getTranslation(pageTitleKey());
+    }
+
+    private String linkState(PortView port) {
+        return LinkStateLabels.port(this, selected().flatMap(collector -> monitor.linkStates(collector.id()).stream()
+                .filter(state -> state.port().portNumber() == port.portNumber()).findFirst()));
     }
 
     private String traffic(PortView port) {
