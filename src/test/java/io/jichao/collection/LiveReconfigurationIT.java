@@ -44,6 +44,7 @@ import io.jichao.collection.link.PortKey;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
 import io.jichao.simulator.CollectorConfig;
+import io.jichao.simulator.DialInConfig;
 import io.jichao.simulator.Dh600Model;
 import io.jichao.simulator.MeterConfig;
 import io.jichao.simulator.Simulator;
@@ -103,8 +104,7 @@ class LiveReconfigurationIT {
 
     @AfterEach
     void stopEngine() {
-        context.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME,
-                ApplicationEventMulticaster.class).removeApplicationListener(listener);
+        removeListener();
         LoginSupport.logout();
         reconciler.close();
         engine.stop();
@@ -195,18 +195,77 @@ class LiveReconfigurationIT {
         await().atMost(WITHIN).until(() -> link(collectorId, 1).filter(l -> l != before && l.connected()).isPresent());
     }
 
+    @Test
+    void a_dial_in_collector_added_is_registered_within_10_seconds_and_a_disabled_one_is_refused() {
+        String registration = run + "-D";
+        DialInConfig dialIn = DialInConfig.of("127.0.0.1", engine.dialInPort(), registration)
+                .withHeartbeat("HB", Duration.ofMillis(100));
+        try (Simulator unit = EngineFixtures.start(CollectorConfig.client("D", Dh600Model.DH602, dialIn, List.of(
+                port(1, 9600, Duration.ofMillis(10), meters(prefix + "5", 1)),
+                port(2, 9600, Duration.ofMillis(10), meters(prefix + "6", 1)))))) {
+            long buildingId = structure.buildings().stream().filter(b -> b.code().equals("A")).findFirst()
+                    .orElseThrow().id();
+            CollectorDraft draft = new CollectorDraft(buildingId, run + "-D", CollectorModel.DH602,
+                    ConnectionMode.CLIENT, null, registration, true);
+            long collectorId = collectors.create(draft);
+            List<Long> added = addMeters(collectorId, 2, prefix + "6", 1);
+
+            await().atMost(WITHIN).until(() -> link(collectorId, 2).map(PortLink::connected).orElse(false)
+                    && engine.route(added.getFirst()).isPresent());
+            assertThat(engine.read(added.getFirst(), ENERGY, Priority.OPERATOR).orElseThrow().succeeded()).isTrue();
+            PortLink registered = link(collectorId, 2).orElseThrow();
+
+            collectors.update(collectorId, new CollectorDraft(buildingId, draft.name(), draft.model(),
+                    ConnectionMode.CLIENT, null, registration, false));
+
+            await().atMost(WITHIN).until(() -> link(collectorId, 2).isEmpty() && !registered.connected());
+            assertThat(engine.route(added.getFirst())).isEmpty();
+            await().pollDelay(Duration.ofMillis(1500)).until(() -> true);  // the unit dials again meanwhile
+            assertThat(registered.connected()).as("a retired port takes no connection").isFalse();
+            assertThat(engine.linkStates(collectorId)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_change_made_by_another_process_is_picked_up_by_the_periodic_reconciliation() {
+        long collectorId = addSimulatedCollector();
+        await().atMost(WITHIN).until(() -> link(collectorId, 1).map(PortLink::connected).orElse(false));
+        PortLink before = link(collectorId, 1).orElseThrow();
+        // Another process's change: no event reaches this engine, only the periodic tier.
+        removeListener();
+        try (TopologyReconciler periodic = new TopologyReconciler(engine, () -> inventory.enabledCollectors().stream()
+                .filter(c -> c.name().startsWith(run)).toList(),
+                new TopologyProperties(Duration.ofMillis(500), Duration.ofSeconds(30)))) {
+            updatePort(collectorId, 1, 4800, MeterProtocol.DLT645_2007);
+
+            await().atMost(WITHIN).until(() -> link(collectorId, 1).filter(l -> l != before && l.connected())
+                    .isPresent());
+        }
+    }
+
+    private void removeListener() {
+        context.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME,
+                ApplicationEventMulticaster.class).removeApplicationListener(listener);
+    }
+
     private java.util.Optional<PortLink> link(long collectorId, int port) {
         return engine.link(new PortKey(collectorId, port));
     }
 
-    /** A DH604 in SERVER mode whose ports point at the simulator's collector "L". */
+    /**
+     * A DH604 in SERVER mode whose ports point at the simulator's collector "L": created disabled,
+     * so the engine never dials the default TCP ports, and enabled once its ports are set.
+     */
     private long addSimulatedCollector() {
         long buildingId = structure.buildings().stream().filter(b -> b.code().equals("A")).findFirst().orElseThrow().id();
-        long id = collectors.create(new CollectorDraft(buildingId, run + "-L", CollectorModel.DH604,
-                ConnectionMode.SERVER, "127.0.0.1", null, true));
+        CollectorDraft draft = new CollectorDraft(buildingId, run + "-L", CollectorModel.DH604, ConnectionMode.SERVER,
+                "127.0.0.1", null, false);
+        long id = collectors.create(draft);
         for (int number = 1; number <= 4; number++) {
             updatePort(id, number, 2400, MeterProtocol.DLT645_2007);
         }
+        collectors.update(id, new CollectorDraft(buildingId, draft.name(), draft.model(), draft.connectionMode(),
+                draft.host(), null, true));
         return id;
     }
 
