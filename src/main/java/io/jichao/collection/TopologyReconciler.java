@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import io.jichao.archive.ArchiveDevicesChanged;
 import io.jichao.archive.DeviceInventory;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps the running engine in line with the archive (R16, R7), on two tiers: at once after a
@@ -35,19 +36,23 @@ public class TopologyReconciler implements AutoCloseable {
     private final CollectionEngine engine;
     private final Supplier<List<CollectorDevice>> inventory;
     private final TopologyProperties properties;
+    /** Null in tests without metrics. */
+    private final MeterRegistry registry;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("topology-reconciler").factory());
     private final AtomicBoolean pending = new AtomicBoolean();
 
     @Autowired
-    public TopologyReconciler(CollectionEngine engine, DeviceInventory inventory, TopologyProperties properties) {
-        this(engine, inventory::enabledCollectors, properties);
+    public TopologyReconciler(CollectionEngine engine, DeviceInventory inventory, TopologyProperties properties,
+                              MeterRegistry registry) {
+        this(engine, inventory::enabledCollectors, properties, registry);
     }
 
     /** Reconciles with what {@code inventory} returns (tests: a part of the shared archive). */
     TopologyReconciler(CollectionEngine engine, Supplier<List<CollectorDevice>> inventory,
-                       TopologyProperties properties) {
+                       TopologyProperties properties, MeterRegistry registry) {
         this.engine = engine;
+        this.registry = registry;
         this.inventory = inventory;
         this.properties = properties;
         long every = properties.reconcileInterval().toMillis();
@@ -74,6 +79,9 @@ public class TopologyReconciler implements AutoCloseable {
         }
         try {
             engine.reconcile(inventory.get());
+            if (registry != null) {
+                EngineMetrics.bindPorts(registry, engine);
+            }
             engine.expireConnecting(properties.connectingGrace());
         } catch (RuntimeException failed) {
             // The database may be away for a while; the next run tries again.

@@ -96,7 +96,7 @@ class LiveReconfigurationIT {
         engine.start(List.of());
         reconciler = new TopologyReconciler(engine, () -> inventory.enabledCollectors().stream()
                 .filter(c -> c.name().startsWith(run)).toList(),
-                new TopologyProperties(Duration.ofHours(1), Duration.ofSeconds(30)));
+                new TopologyProperties(Duration.ofHours(1), Duration.ofSeconds(30)), null);
         listener = ApplicationListener.forPayload((ArchiveDevicesChanged changed) -> reconciler.onDevicesChanged(changed));
         context.addApplicationListener(listener);
         LoginSupport.loginAs(users, "super");
@@ -235,7 +235,7 @@ class LiveReconfigurationIT {
         removeListener();
         try (TopologyReconciler periodic = new TopologyReconciler(engine, () -> inventory.enabledCollectors().stream()
                 .filter(c -> c.name().startsWith(run)).toList(),
-                new TopologyProperties(Duration.ofMillis(500), Duration.ofSeconds(30)))) {
+                new TopologyProperties(Duration.ofMillis(500), Duration.ofSeconds(30)), null)) {
             updatePort(collectorId, 1, 4800, MeterProtocol.DLT645_2007);
 
             await().atMost(WITHIN).until(() -> link(collectorId, 1).filter(l -> l != before && l.connected())
