@@ -221,7 +221,7 @@ public final class CollectionEngine implements AutoCloseable {
      * Tells {@code listener} of every later change of a port's connection state, on a thread of
      * its own; run the returned handle to stop.
      */
-    public Runnable subscribeLinkStates(java.util.function.Consumer<PortLinkState> listener) {
+    public Runnable subscribeLinkStates(Consumer<PortLinkState> listener) {
         return linkStates.subscribe(listener);
     }
 

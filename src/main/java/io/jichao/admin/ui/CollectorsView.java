@@ -3,6 +3,7 @@ package io.jichao.admin.ui;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,6 @@ import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.SiteStructureService;
 import io.jichao.security.Role;
-import io.jichao.shared.DomainException;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
 
@@ -59,7 +59,6 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final transient SiteStructureService structure;
     private final transient EngineMonitor monitor;
     private final transient CollectionQualityService quality;
-    private final transient CollectorReconnectService reconnects;
     /** Stops the engine's link-state pushes to this page; null while detached. */
     private transient Runnable linkStateSubscription;
     /** Quality of the selected collector's ports by port number, loaded with the ports. */
@@ -69,13 +68,11 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final H3 portsTitle = new H3();
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
-    private final Button reconnect = new Button(getTranslation("collectors.reconnect"), VaadinIcon.REFRESH.create());
-    private final Button reconnectPort = new Button(getTranslation("port.reconnect"), VaadinIcon.REFRESH.create());
+    private final ReconnectActions reconnect;
 
     public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
                           CollectionQualityService quality, CollectorReconnectService reconnects) {
         this.collectors = collectors;
-        this.reconnects = reconnects;
         this.quality = quality;
         this.monitor = monitor;
         this.structure = structure;
@@ -89,11 +86,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         editPort.setId(EDIT_PORT_ID);
         editPort.addClickListener(click -> selected().ifPresent(collector ->
                 ports.asSingleSelect().getOptionalValue().ifPresent(port -> openEditPort(collector, port))));
-        reconnect.setId(RECONNECT_ID);
-        reconnect.addClickListener(click -> selected().ifPresent(collector -> reconnect(collector, null)));
-        reconnectPort.setId(RECONNECT_PORT_ID);
-        reconnectPort.addClickListener(click -> selected().ifPresent(collector ->
-                ports.asSingleSelect().getOptionalValue().ifPresent(port -> reconnect(collector, port))));
+        reconnect = new ReconnectActions(reconnects, this::selected, () -> ports.asSingleSelect().getOptionalValue());
 
         grid.setId(GRID_ID);
         grid.addColumn(CollectorView::name).setHeader(getTranslation("collectors.name")).setKey("name")
@@ -139,7 +132,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
         portsPart.setPadding(false);
 
-        add(new HorizontalLayout(create, edit, editPort, reconnect, reconnectPort), grid, portsPart);
+        add(new HorizontalLayout(create, edit, editPort, reconnect), grid, portsPart);
         refresh(null);
     }
 
@@ -160,10 +153,17 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        linkStateSubscription = monitor.subscribeLinkStates(changed -> ui.access(() -> {
-            grid.getDataProvider().refreshAll();
-            ports.getDataProvider().refreshAll();
-        }));
+        // A burst of changes (an engine start, a bulk change) becomes one redraw with the latest states.
+        AtomicBoolean redrawQueued = new AtomicBoolean();
+        linkStateSubscription = monitor.subscribeLinkStates(changed -> {
+            if (redrawQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    redrawQueued.set(false);
+                    grid.getDataProvider().refreshAll();
+                    ports.getDataProvider().refreshAll();
+                });
+            }
+        });
     }
 
     @Override
@@ -173,18 +173,6 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
             linkStateSubscription = null;
         }
         super.onDetach(event);
-    }
-
-    /** Asks the engine to drop and reopen the link; the new state arrives by push. */
-    private void reconnect(CollectorView collector, PortView port) {
-        try {
-            int dropped = port == null ? reconnects.reconnectCollector(collector.id())
-                    : reconnects.reconnectPort(collector.id(), port.portNumber());
-            Notifications.success("collectors.reconnect.requested",
-                    port == null ? collector.name() : collector.name() + " #" + port.portNumber(), dropped);
-        } catch (DomainException refused) {
-            Notifications.error(refused);
-        }
     }
 
     private void openNew() {
@@ -237,8 +225,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private void updateActions() {
         edit.setEnabled(selected().isPresent());
         editPort.setEnabled(selected().isPresent() && ports.asSingleSelect().getOptionalValue().isPresent());
-        reconnect.setEnabled(selected().isPresent());
-        reconnectPort.setEnabled(editPort.isEnabled());
+        reconnect.update();
     }
 
     @Override
