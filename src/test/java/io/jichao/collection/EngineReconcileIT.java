@@ -25,8 +25,11 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
+import io.jichao.archive.DeviceInventory.MeterDevice;
+import io.jichao.archive.DeviceInventory.PortDevice;
 import io.jichao.collection.link.PortKey;
 import io.jichao.collection.link.PortLink;
+import io.jichao.collection.link.Priority;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.jichao.simulator.CollectorConfig;
 import io.jichao.simulator.Dh600Model;
@@ -87,9 +90,45 @@ class EngineReconcileIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> link(2).map(PortLink::connected).orElse(false));
 
             assertThat(engine.read(meterId(1, 2, 0), Set.of(ReadingItem.ACTIVE_ENERGY),
-                    io.jichao.collection.link.Priority.OPERATOR).orElseThrow().succeeded()).isTrue();
+                    Priority.OPERATOR).orElseThrow().succeeded()).isTrue();
             assertThat(registry.get("jichao.port.answers").tag("port", "2").functionCounter().count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void a_meter_moved_to_another_bus_is_read_on_its_new_bus_without_a_reconnect() {
+        MeterDevice moved = collector.ports().get(1).meters().getLast();
+        CollectorDevice before = withPortMeters(appended(collector.ports().get(0).meters(), moved),
+                collector.ports().get(1).meters().subList(0, 1));
+        engine.reconcile(List.of(before));
+        await().atMost(Duration.ofSeconds(5)).until(() -> link(1).map(PortLink::connected).orElse(false)
+                && link(2).map(PortLink::connected).orElse(false));
+        PortLink port2 = link(2).orElseThrow();
+        assertThat(engine.route(moved.id()).orElseThrow().port().portNumber()).isEqualTo(1);
+
+        engine.reconcile(List.of(collector));
+
+        assertThat(engine.route(moved.id()).orElseThrow().port().portNumber()).isEqualTo(2);
+        assertThat(engine.read(moved.id(), Set.of(ReadingItem.ACTIVE_ENERGY), Priority.OPERATOR).orElseThrow()
+                .succeeded()).isTrue();
+        assertThat(link(2)).as("a meter's move does not touch the connection").contains(port2);
+    }
+
+    private CollectorDevice withPortMeters(List<MeterDevice> port1, List<MeterDevice> port2) {
+        PortDevice first = collector.ports().get(0);
+        PortDevice second = collector.ports().get(1);
+        return new CollectorDevice(collector.id(), collector.name(), collector.model(), collector.mode(),
+                collector.host(), collector.registrationId(), List.of(
+                new PortDevice(first.portNumber(), first.baudRate(), first.parity(), first.protocol(), first.tcpPort(),
+                        port1),
+                new PortDevice(second.portNumber(), second.baudRate(), second.parity(), second.protocol(),
+                        second.tcpPort(), port2)));
+    }
+
+    private static List<MeterDevice> appended(List<MeterDevice> meters, MeterDevice extra) {
+        List<MeterDevice> all = new java.util.ArrayList<>(meters);
+        all.add(extra);
+        return all;
     }
 
     private java.util.Optional<PortLink> link(int port) {
