@@ -1,6 +1,7 @@
 package io.jichao.admin.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ final class LinkStateLabels {
         boolean connecting = states.stream().anyMatch(s -> s.state() == LinkState.CONNECTING);
         LinkState first = states.getFirst().state();
         if (states.stream().allMatch(s -> s.state() == first)) {
-            return port(view, states.stream().max(java.util.Comparator.comparing(PortLinkState::since)));
+            return port(view, states.stream().max(Comparator.comparing(PortLinkState::since)));
         }
         if (connecting) {
             return port(view, states.stream().filter(s -> s.state() == LinkState.CONNECTING).findFirst());
