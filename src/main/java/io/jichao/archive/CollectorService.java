@@ -32,9 +32,11 @@ public class CollectorService {
     private final EntityManager entityManager;
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
+    private final ArchiveChanges changes;
 
     CollectorService(CollectorRepository collectors, ArchiveLookup lookup, EntityManager entityManager,
-                     CurrentOperator currentOperator, AuditTrail audit) {
+                     CurrentOperator currentOperator, AuditTrail audit, ArchiveChanges changes) {
+        this.changes = changes;
         this.collectors = collectors;
         this.lookup = lookup;
         this.entityManager = entityManager;
@@ -78,6 +80,7 @@ public class CollectorService {
         }
         collectors.save(collector);
         audit.record(operator.username(), "COLLECTOR_CREATE", collector.getName(), draft.toString());
+        changes.devicesChanged("COLLECTOR_CREATE");
         return collector.getId();
     }
 
@@ -101,6 +104,7 @@ public class CollectorService {
             collector.addPort(number, 2400, Parity.EVEN, MeterProtocol.DLT645_2007, null);
         }
         audit.record(operator.username(), "COLLECTOR_UPDATE", collector.getName(), draft.toString());
+        changes.devicesChanged("COLLECTOR_UPDATE");
     }
 
     @Transactional
@@ -141,6 +145,20 @@ public class CollectorService {
         port.setTcpPort(draft.tcpPort());
         audit.record(operator.username(), "PORT_UPDATE",
                 port.getCollector().getName() + "#" + port.getPortNumber(), draft.toString());
+        changes.devicesChanged("PORT_UPDATE");
+    }
+
+    /**
+     * The name of a collector the operator may act on (manage collectors, whole building in the
+     * district), for actions other features take on it, such as the engine's reconnect; refused
+     * like an edit otherwise.
+     */
+    @Transactional(readOnly = true)
+    public String manageableName(long collectorId) {
+        OperatorContext operator = manager();
+        Collector collector = lookup.collector(collectorId);
+        requireBuilding(operator, collector.getBuilding().getId());
+        return collector.getName();
     }
 
     private void checkRegistrationUnique(CollectorDraft draft, Long collectorId) {

@@ -30,9 +30,12 @@ public class MeterService {
     private final CurrentOperator currentOperator;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ArchiveChanges changes;
 
     MeterService(MeterRepository meters, ArchiveLookup lookup, HouseholdRepository households,
-                 EntityManager entityManager, CurrentOperator currentOperator, AuditTrail audit, Clock clock) {
+                 EntityManager entityManager, CurrentOperator currentOperator, AuditTrail audit, Clock clock,
+                 ArchiveChanges changes) {
+        this.changes = changes;
         this.meters = meters;
         this.lookup = lookup;
         this.households = households;
@@ -101,6 +104,7 @@ public class MeterService {
         apply(meter, draft, operator.district());
         meters.save(meter);
         audit.record(operator.username(), "METER_CREATE", meter.getAddress(), describe(draft));
+        changes.devicesChanged("METER_CREATE");
         return meter.getId();
     }
 
@@ -113,6 +117,7 @@ public class MeterService {
         }
         apply(meter, draft, operator.district());
         audit.record(operator.username(), "METER_UPDATE", meter.getAddress(), describe(draft));
+        changes.devicesChanged("METER_UPDATE");
     }
 
     /** Marks a meter removed; its readings, money and history stay and it is never deleted. */
@@ -125,6 +130,7 @@ public class MeterService {
         }
         meter.remove(clock.instant());
         audit.record(operator.username(), "METER_REMOVE", meter.getAddress(), null);
+        changes.devicesChanged("METER_REMOVE");
     }
 
     /**
@@ -141,6 +147,7 @@ public class MeterService {
             entityManager.flush();
         }
         audit.record(operator.username(), "METER_IMPORT", drafts.size() + " meters", null);
+        changes.devicesChanged("METER_IMPORT");
         return drafts.size();
     }
 

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jichao.archive.ConnectionMode;
 import io.jichao.archive.DeviceInventory.CollectorDevice;
 import io.jichao.archive.DeviceInventory.MeterDevice;
 import io.jichao.archive.DeviceInventory.PortDevice;
@@ -33,12 +32,10 @@ import io.jichao.collection.link.DialInServer;
 import io.jichao.collection.link.ExchangeOutcome;
 import io.jichao.collection.link.DialInSettings;
 import io.jichao.collection.link.PortDirectory;
-import io.jichao.collection.link.LinkProtocol;
 import io.jichao.collection.link.LinkSettings;
 import io.jichao.collection.link.PortKey;
 import io.jichao.collection.link.PortLink;
 import io.jichao.collection.link.Priority;
-import io.jichao.collection.link.ServerPortConnector;
 import io.jichao.protocol.dlt645.Dlt645Commands;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -70,12 +67,15 @@ public final class CollectionEngine implements AutoCloseable {
     private final Map<Long, MeterHealth> health = new ConcurrentHashMap<>();
     private final Map<PortKey, PortCycle> lastPortCycles = new ConcurrentHashMap<>();
     private final UnknownDialIns unknownDialIns;
+    private final LinkStates linkStates;
     private volatile Topology topology;
 
-    /** Everything a running engine owns; {@code dialIn} is null when its port could not be bound. */
-    private record Topology(EventLoopGroup group, ExecutorService completions, Map<PortKey, PortLink> links,
-                            List<ServerPortConnector> connectors, DialInServer dialIn,
-                            List<CollectorDevice> collectors, Map<Long, MeterRoute> routes) {
+    /**
+     * Everything a running engine owns; {@code dialIn} is null when its port could not be bound.
+     * The ports, routes and directory in {@code devices} change with the archive (reconcile).
+     */
+    private record Topology(EventLoopGroup group, ExecutorService completions, EngineTopology devices,
+                            DialInServer dialIn) {
     }
 
     private final MeterCapabilities capabilities;
@@ -95,6 +95,7 @@ public final class CollectionEngine implements AutoCloseable {
         this.cycles = new CycleTracker(clock);
         this.meterZone = meterZone;
         this.unknownDialIns = new UnknownDialIns(clock, UnknownDialIns.CAPACITY);
+        this.linkStates = new LinkStates(clock);
     }
 
     public synchronized void start(List<CollectorDevice> collectors) {
@@ -104,35 +105,15 @@ public final class CollectionEngine implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
         ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
-        Map<PortKey, PortLink> links = new LinkedHashMap<>();
-        List<ServerPortConnector> connectors = new ArrayList<>();
-        Map<Long, MeterRoute> routes = new ConcurrentHashMap<>();
-        for (CollectorDevice collector : collectors) {
-            for (PortDevice port : collector.ports()) {
-                PortKey key = new PortKey(collector.id(), port.portNumber());
-                PortLink link = new PortLink(key, linkProtocol(port.protocol()), linkSettings(port), group.next(),
-                        completions);
-                links.put(key, link);
-                port.meters().forEach(meter -> routes.put(meter.id(), new MeterRoute(key, meter)));
-                if (collector.mode() == ConnectionMode.SERVER && port.tcpPort() != null && collector.host() != null) {
-                    connectors.add(new ServerPortConnector(link, collector.host(), port.tcpPort(),
-                            properties.connectTimeout()));
-                }
-            }
-        }
-        Map<String, CollectorDevice> dialInCollectors = new ConcurrentHashMap<>();
-        collectors.stream().filter(c -> c.mode() == ConnectionMode.CLIENT && c.registrationId() != null)
-                .forEach(c -> dialInCollectors.put(c.registrationId(), c));
+        EngineTopology devices = new EngineTopology(group, completions, this::linkSettings,
+                properties.connectTimeout(), linkStates);
         DialInSettings dialInSettings = new DialInSettings(Pattern.compile(properties.registrationPattern()),
                 properties.registrationTimeout(), properties.heartbeat(), properties.heartbeatInterval().multipliedBy(3));
-        DialInServer dialIn = bindDialIn(group, dialInSettings,
-                (registrationId, portNumber) -> Optional.ofNullable(dialInCollectors.get(registrationId))
-                        .map(c -> links.get(new PortKey(c.id(), portNumber))));
-        topology = new Topology(group, completions, Map.copyOf(links), List.copyOf(connectors), dialIn,
-                List.copyOf(collectors), routes);
-        connectors.forEach(ServerPortConnector::start);
+        DialInServer dialIn = bindDialIn(group, dialInSettings, devices);
+        devices.reconcile(collectors);
+        topology = new Topology(group, completions, devices, dialIn);
         log.info("Collection engine started: {} collectors, {} ports, {} meters, dial-in on port {}",
-                collectors.size(), links.size(), routes.size(), dialIn == null ? "-" : dialIn.port());
+                collectors.size(), devices.portCount(), devices.routes().size(), dialIn == null ? "-" : dialIn.port());
     }
 
     public synchronized void stop() {
@@ -141,8 +122,7 @@ public final class CollectionEngine implements AutoCloseable {
             return;
         }
         topology = null;
-        running.connectors().forEach(ServerPortConnector::stop);
-        running.links().values().forEach(PortLink::close);
+        running.devices().close();
         if (running.dialIn() != null) {
             running.dialIn().close();
         }
@@ -201,41 +181,85 @@ public final class CollectionEngine implements AutoCloseable {
 
     public Optional<PortLink> link(PortKey key) {
         Topology current = topology;
-        return current == null ? Optional.empty() : Optional.ofNullable(current.links().get(key));
+        return current == null ? Optional.empty() : current.devices().link(key);
     }
 
     public Optional<MeterRoute> route(long meterId) {
         Topology current = topology;
-        return current == null ? Optional.empty() : Optional.ofNullable(current.routes().get(meterId));
+        return current == null ? Optional.empty() : current.devices().route(meterId);
     }
 
     /**
-     * Takes the meters of the archive's current state (added, moved, removed meters) without
-     * touching connections. New collectors or ports need a restart of the engine.
+     * Brings the running engine in line with the archive's current state (R16): new ports connect,
+     * ports with changed settings reconnect with them, removed or disabled ones close after their
+     * exchange in flight, meters are routed to their current bus, dial-in registrations follow.
+     * Does nothing when the engine is not running. Never blocks on the network.
+     */
+    public void reconcile(List<CollectorDevice> collectors) {
+        Topology current = topology;
+        if (current == null) {
+            return;
+        }
+        EngineTopology.Changes changes = current.devices().reconcile(collectors);
+        if (changes.any()) {
+            log.info("Topology reconciled with the archive: {} ports opened, {} reconnected, {} closed",
+                    changes.opened(), changes.reconnected(), changes.closed());
+        }
+    }
+
+    /**
+     * Routes the meters of the archive's current state (added, moved, removed meters) onto the
+     * ports the engine already has, without touching connections: a cycle starts with the meters
+     * as they are now even if the last reconciliation was a few seconds ago.
      */
     public void refreshMeters(List<CollectorDevice> collectors) {
-        Topology current = runningTopology();
-        Map<Long, MeterRoute> fresh = new ConcurrentHashMap<>();
-        for (CollectorDevice collector : collectors) {
-            for (PortDevice port : collector.ports()) {
-                PortKey key = new PortKey(collector.id(), port.portNumber());
-                if (current.links().containsKey(key)) {
-                    port.meters().forEach(meter -> fresh.put(meter.id(), new MeterRoute(key, meter)));
-                }
-            }
+        runningTopology().devices().refreshRoutes(collectors);
+    }
+
+    /**
+     * Drops and reopens the connection of one port (a port number) or of every port of the
+     * collector (null): the exchange in flight finishes, queued requests fail as link-down.
+     * Returns how many ports were reconnected (0: not in the running engine).
+     */
+    public int reconnect(long collectorId, Integer portNumber, String reason) {
+        Topology current = topology;
+        if (current == null) {
+            return 0;
         }
-        current.routes().keySet().retainAll(fresh.keySet());
-        current.routes().putAll(fresh);
+        return (int) current.devices().collectors().stream().filter(c -> c.id() == collectorId)
+                .flatMap(c -> c.ports().stream()).map(PortDevice::portNumber)
+                .filter(number -> portNumber == null || number.equals(portNumber))
+                .filter(number -> current.devices().reconnect(new PortKey(collectorId, number), reason))
+                .count();
+    }
+
+    /** The live connection state of the collector's ports; empty when the engine does not serve it. */
+    public List<PortLinkState> linkStates(long collectorId) {
+        return linkStates.of(collectorId);
+    }
+
+    /**
+     * Tells {@code listener} of every later change of a port's connection state, on a thread of
+     * its own; run the returned handle to stop.
+     */
+    public Runnable subscribeLinkStates(Consumer<PortLinkState> listener) {
+        return linkStates.subscribe(listener);
+    }
+
+    /** Ports still "connecting" this long after they were dropped show as disconnected. */
+    void expireConnecting(Duration grace) {
+        linkStates.expireConnecting(grace);
     }
 
     /** Reads one meter now, blocking the calling (virtual or request) thread; records its health. */
     public Optional<MeterReadResult> read(long meterId, Set<ReadingItem> items, Priority priority) {
         Topology current = runningTopology();
-        MeterRoute route = current.routes().get(meterId);
-        if (route == null) {
+        Optional<MeterRoute> route = current.devices().route(meterId);
+        Optional<PortLink> link = route.flatMap(r -> current.devices().link(r.port()));
+        if (link.isEmpty()) {
             return Optional.empty();
         }
-        MeterReadResult result = reader.read(current.links().get(route.port()), route.meter(), items, priority);
+        MeterReadResult result = reader.read(link.get(), route.get().meter(), items, priority);
         record(result);
         return Optional.of(result);
     }
@@ -268,14 +292,16 @@ public final class CollectionEngine implements AutoCloseable {
     public CycleProgress runCycle(Set<ReadingItem> items, CollectorScope scope, Consumer<MeterReadResult> sink,
                                   Consumer<Backfill> backfills, Consumer<CycleProgress> progress) {
         Topology current = runningTopology();
-        Map<PortKey, List<MeterDevice>> byPort = new LinkedHashMap<>();
-        current.routes().values().stream().filter(route -> scope.covers(route.port().collectorId())
+        // Each port's link is taken now: a port removed during the run fails its reads as link-down.
+        Map<PortLink, List<MeterDevice>> byPort = new LinkedHashMap<>();
+        current.devices().routes().stream().filter(route -> scope.covers(route.port().collectorId())
                         && MeterReader.readsAnything(route.meter(), items))
-                .forEach(route -> byPort.computeIfAbsent(route.port(), key -> new ArrayList<>()).add(route.meter()));
+                .forEach(route -> current.devices().link(route.port()).ifPresent(link ->
+                        byPort.computeIfAbsent(link, key -> new ArrayList<>()).add(route.meter())));
         CycleTracker.Run run = cycles.begin(byPort.values().stream().mapToInt(List::size).sum(), progress);
         try (ExecutorService ports = Executors.newVirtualThreadPerTaskExecutor()) {
-            byPort.forEach((key, meters) -> ports.submit(() -> {
-                PortLink link = current.links().get(key);
+            byPort.forEach((link, meters) -> ports.submit(() -> {
+                PortKey key = link.key();
                 int succeeded = 0;
                 int complete = 0;
                 for (MeterDevice meter : meters) {
@@ -304,11 +330,12 @@ public final class CollectionEngine implements AutoCloseable {
      */
     public Optional<Backfill> readFreezes(long meterId, Instant after, Instant before, Priority priority) {
         Topology current = runningTopology();
-        MeterRoute route = current.routes().get(meterId);
-        if (route == null) {
+        Optional<MeterRoute> route = current.devices().route(meterId);
+        Optional<PortLink> link = route.flatMap(r -> current.devices().link(r.port()));
+        if (link.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(freezes.read(current.links().get(route.port()), route.meter(), after, before, priority));
+        return Optional.of(freezes.read(link.get(), route.get().meter(), after, before, priority));
     }
 
     /**
@@ -321,9 +348,9 @@ public final class CollectionEngine implements AutoCloseable {
     public int broadcastTime(Duration settle) {
         Topology current = runningTopology();
         List<CompletableFuture<ExchangeOutcome>> sent = new ArrayList<>();
-        for (CollectorDevice collector : current.collectors()) {
+        for (CollectorDevice collector : current.devices().collectors()) {
             for (PortDevice port : collector.ports()) {
-                PortLink link = current.links().get(new PortKey(collector.id(), port.portNumber()));
+                PortLink link = current.devices().link(new PortKey(collector.id(), port.portNumber())).orElse(null);
                 if (link != null && port.protocol().isDlt645()) {
                     var frame = Dlt645Commands.broadcastTime(
                             LocalDateTime.now(clock.withZone(meterZone)));
@@ -360,9 +387,10 @@ public final class CollectionEngine implements AutoCloseable {
             return new EngineStatus(false, List.of(), cycles.progress());
         }
         List<EngineStatus.CollectorStatus> collectors = new ArrayList<>();
-        for (CollectorDevice collector : current.collectors()) {
+        for (CollectorDevice collector : current.devices().collectors()) {
             List<EngineStatus.PortStatus> ports = collector.ports().stream()
-                    .map(port -> portStatus(current.links().get(new PortKey(collector.id(), port.portNumber()))))
+                    .flatMap(port -> current.devices().link(new PortKey(collector.id(), port.portNumber())).stream())
+                    .map(CollectionEngine::portStatus)
                     .toList();
             collectors.add(new EngineStatus.CollectorStatus(collector.id(), collector.name(),
                     ports.stream().anyMatch(EngineStatus.PortStatus::connected), ports));
@@ -395,9 +423,5 @@ public final class CollectionEngine implements AutoCloseable {
         boolean modbus = port.protocol() == MeterProtocol.MODBUS_RTU;
         return new LinkSettings(properties.answerTimeout(modbus), properties.retries(), properties.minimumGap(),
                 port.baudRate(), port.bitsPerCharacter());
-    }
-
-    private static LinkProtocol linkProtocol(MeterProtocol protocol) {
-        return protocol == MeterProtocol.MODBUS_RTU ? LinkProtocol.MODBUS : LinkProtocol.DLT645;
     }
 }

@@ -3,9 +3,13 @@ package io.jichao.admin.ui;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,6 +30,7 @@ import io.jichao.collection.CollectionQualityService.MeterQuality;
 import io.jichao.collection.CollectionQualityService.PortQuality;
 import io.jichao.collection.DialInCommissioning;
 import io.jichao.collection.ui.ReadingItemNames;
+import io.jichao.collection.CollectorReconnectService;
 import io.jichao.collection.EngineMonitor;
 import io.jichao.collection.EngineStatus;
 import io.jichao.archive.CollectorViews.CollectorView;
@@ -53,11 +58,15 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     public static final String EDIT_ID = "collectors-edit";
     public static final String EDIT_PORT_ID = "collectors-edit-port";
     public static final String SIMULATED_ID = "collectors-simulated";
+    public static final String RECONNECT_ID = "collectors-reconnect";
+    public static final String RECONNECT_PORT_ID = "collectors-reconnect-port";
 
     private final transient CollectorService collectors;
     private final transient SiteStructureService structure;
     private final transient EngineMonitor monitor;
     private final transient CollectionQualityService quality;
+    /** Stops the engine's link-state pushes to this page; null while detached. */
+    private transient Runnable linkStateSubscription;
     /** Quality of the selected collector's ports by port number, loaded with the ports. */
     private Map<Integer, PortQuality> portQuality = Map.of();
     private final Grid<CollectorView> grid = new Grid<>();
@@ -66,9 +75,11 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     private final Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create());
     private final Button editPort = new Button(getTranslation("port.edit"), VaadinIcon.COG.create());
     private final Button simulated = new Button(VaadinIcon.PLAY_CIRCLE_O.create());
+    private final ReconnectActions reconnect;
 
     public CollectorsView(CollectorService collectors, SiteStructureService structure, EngineMonitor monitor,
-                          CollectionQualityService quality, DialInCommissioning commissioning) {
+                          CollectionQualityService quality, DialInCommissioning commissioning,
+                          CollectorReconnectService reconnects) {
         this.collectors = collectors;
         this.quality = quality;
         this.monitor = monitor;
@@ -83,6 +94,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         editPort.setId(EDIT_PORT_ID);
         editPort.addClickListener(click -> selected().ifPresent(collector ->
                 ports.asSingleSelect().getOptionalValue().ifPresent(port -> openEditPort(collector, port))));
+        reconnect = new ReconnectActions(reconnects, this::selected, () -> ports.asSingleSelect().getOptionalValue());
 
         simulated.setId(SIMULATED_ID);
         simulated.addClickListener(click -> selected().ifPresent(this::toggleSimulated));
@@ -106,9 +118,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 .setAutoWidth(true);
         grid.addColumn(c -> c.ports().stream().mapToLong(PortView::activeMeters).sum())
                 .setHeader(getTranslation("collectors.meters")).setKey("meters").setAutoWidth(true);
-        // Live state from the engine of this process (R16); blank when the engine runs elsewhere.
-        grid.addColumn(c -> monitor.collector(c.id()).map(status -> getTranslation(status.online()
-                        ? "collector.status.online" : "collector.status.offline")).orElse(""))
+        // Live state from the engine of this process (R16), pushed; blank when the engine runs elsewhere.
+        grid.addColumn(c -> LinkStateLabels.collector(this, monitor.linkStates(c.id())))
                 .setHeader(getTranslation("collectors.status")).setKey("status").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(event -> showPorts());
 
@@ -122,6 +133,8 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         ports.addColumn(p -> p.tcpPort() == null ? getTranslation("common.none") : p.tcpPort().toString())
                 .setHeader(getTranslation("port.tcp")).setKey("tcp").setAutoWidth(true);
         ports.addColumn(PortView::activeMeters).setHeader(getTranslation("port.meters")).setKey("meters")
+                .setAutoWidth(true);
+        ports.addColumn(this::linkState).setHeader(getTranslation("port.state")).setKey("state")
                 .setAutoWidth(true);
         PortTrafficColumns.addTo(ports, this::portStatus);
         ports.addColumn(this::qualitySummary).setHeader(getTranslation("port.quality")).setKey("quality")
@@ -137,7 +150,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout portsPart = new VerticalLayout(portsTitle, ports);
         portsPart.setPadding(false);
 
-        add(new HorizontalLayout(create, edit, editPort, simulated), grid, portsPart,
+        add(new HorizontalLayout(create, edit, editPort, simulated, reconnect), grid, portsPart,
                 new UnknownDialInsPanel(commissioning, structure, id -> refresh(id)));
         refresh(null);
     }
@@ -152,6 +165,33 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
                 // A mistyped link shows the list without a selection.
             }
         });
+    }
+
+    /** The engine pushes every change of a port's connection; the grids redraw their state cells. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        // A burst of changes (an engine start, a bulk change) becomes one redraw with the latest states.
+        AtomicBoolean redrawQueued = new AtomicBoolean();
+        linkStateSubscription = monitor.subscribeLinkStates(changed -> {
+            if (redrawQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    redrawQueued.set(false);
+                    grid.getDataProvider().refreshAll();
+                    ports.getDataProvider().refreshAll();
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (linkStateSubscription != null) {
+            linkStateSubscription.run();
+            linkStateSubscription = null;
+        }
+        super.onDetach(event);
     }
 
     private void openNew() {
@@ -219,6 +259,7 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
         simulated.setText(getTranslation(selected().map(CollectorView::simulated).orElse(false)
                 ? "collectors.simulated.markReal" : "collectors.simulated.markSimulated"));
         editPort.setEnabled(selected().isPresent() && ports.asSingleSelect().getOptionalValue().isPresent());
+        reconnect.update();
     }
 
     @Override
@@ -229,6 +270,11 @@ public class CollectorsView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public String getPageTitle() {
         return getTranslation(pageTitleKey());
+    }
+
+    private String linkState(PortView port) {
+        return LinkStateLabels.port(this, selected().flatMap(collector -> monitor.linkStates(collector.id()).stream()
+                .filter(state -> state.port().portNumber() == port.portNumber()).findFirst()));
     }
 
     private Optional<EngineStatus.PortStatus> portStatus(PortView port) {

@@ -53,6 +53,9 @@ public final class BusLink {
     private long epoch;
     /** True while a pause only waits for the operator's next request (see {@link #OPERATOR_HOLD}). */
     private boolean holdingForOperator;
+    /** Set while the bus finishes its exchange in flight before its connection goes (see {@link #drain}). */
+    private String drainReason;
+    private Runnable afterDrain;
 
     public BusLink(LinkSettings settings, LinkTimers timers, Executor completions, PortCounters counters) {
         this.settings = settings;
@@ -72,9 +75,9 @@ public final class BusLink {
 
     public CompletableFuture<ExchangeOutcome> submit(BusRequest request, Priority priority) {
         CompletableFuture<ExchangeOutcome> result = new CompletableFuture<>();
-        if (state == State.DISCONNECTED) {
+        if (state == State.DISCONNECTED || drainReason != null) {
             counters.notSentLinkDown();
-            complete(result, new ExchangeOutcome.LinkDown("not connected"));
+            complete(result, new ExchangeOutcome.LinkDown(drainReason != null ? drainReason : "not connected"));
             return result;
         }
         queue.add(new Exchange(request, priority, sequence++, result));
@@ -89,6 +92,7 @@ public final class BusLink {
 
     public void connected(LinkTransport newTransport) {
         epoch++;
+        endDrain();
         transport = newTransport;
         cancelTimer();
         holdingForOperator = false;
@@ -99,6 +103,7 @@ public final class BusLink {
     /** Fails the exchange in flight and everything queued: the caller decides what to try again. */
     public void disconnected(String reason) {
         epoch++;
+        endDrain();
         transport = null;
         cancelTimer();
         holdingForOperator = false;
@@ -117,6 +122,32 @@ public final class BusLink {
             }
             complete(exchange.result, new ExchangeOutcome.LinkDown(reason));
         }
+    }
+
+    /**
+     * Lets the exchange in flight finish (answer, timeout, retries), fails everything queued and
+     * every later request as link-down with {@code reason}, then runs {@code then} on the owner
+     * thread: the connection can be closed between two frames, never in the middle of one. Runs
+     * {@code then} at once when nothing is in flight. A connect or disconnect ends the drain.
+     */
+    public void drain(String reason, Runnable then) {
+        drainReason = reason;
+        List<Exchange> failed = new ArrayList<>(queue);
+        queue.clear();
+        for (Exchange exchange : failed) {
+            counters.notSentLinkDown();
+            complete(exchange.result, new ExchangeOutcome.LinkDown(reason));
+        }
+        if (current == null || state == State.DISCONNECTED) {
+            then.run();
+        } else {
+            afterDrain = then;
+        }
+    }
+
+    private void endDrain() {
+        drainReason = null;
+        afterDrain = null;
     }
 
     /** A decoded frame from the bus. */
@@ -209,6 +240,14 @@ public final class BusLink {
     }
 
     private void pauseAfter(Exchange finished) {
+        if (afterDrain != null && current == null) {
+            Runnable then = afterDrain;
+            afterDrain = null;
+            cancelTimer();
+            state = State.IDLE;
+            then.run();
+            return;
+        }
         boolean operatorMayContinue = current == null && finished.priority == Priority.OPERATOR
                 && queue.stream().noneMatch(e -> e.priority == Priority.OPERATOR);
         Duration gap = settings.minimumGap();

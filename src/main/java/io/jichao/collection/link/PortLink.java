@@ -37,12 +37,21 @@ public final class PortLink {
     private final BusLink bus;
     private final PortCounters counters = new PortCounters();
     private final FrameDecodeStatistics decodeStatistics = new FrameDecodeStatistics();
+    private final LinkObserver observer;
     private volatile Channel channel;
+    /** Set once the port left the topology: no connection is taken on any more. */
+    private volatile boolean retired;
 
     public PortLink(PortKey key, LinkProtocol protocol, LinkSettings settings, EventLoop loop, Executor completions) {
+        this(key, protocol, settings, loop, completions, LinkObserver.NONE);
+    }
+
+    public PortLink(PortKey key, LinkProtocol protocol, LinkSettings settings, EventLoop loop, Executor completions,
+                    LinkObserver observer) {
         this.key = key;
         this.protocol = protocol;
         this.loop = loop;
+        this.observer = observer;
         this.bus = new BusLink(settings, this::schedule, completions, counters);
     }
 
@@ -105,6 +114,10 @@ public final class PortLink {
             if (previous == newChannel || !newChannel.isActive()) {
                 return;
             }
+            if (retired) {
+                newChannel.close();
+                return;
+            }
             if (previous != null) {
                 bus.disconnected("replaced by a new connection");
                 previous.close();
@@ -113,6 +126,7 @@ public final class PortLink {
             bus.connected(message -> newChannel.writeAndFlush(message)
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
             log.info("{} connected ({})", key, newChannel.remoteAddress());
+            observer.connected(key);
         });
     }
 
@@ -130,6 +144,7 @@ public final class PortLink {
                 channel = null;
                 bus.disconnected("connection closed");
                 log.info("{} disconnected", key);
+                observer.disconnected(key);
             }
         });
     }
@@ -140,6 +155,39 @@ public final class PortLink {
         if (current != null) {
             current.close();
         }
+    }
+
+    /**
+     * Drops the connection once the exchange in flight is over (queued and later requests fail as
+     * link-down meanwhile); the port's connector or the dial-in unit then opens a new one. The
+     * future completes when the connection is closed (at once when there was none).
+     */
+    public CompletableFuture<Void> reconnect(String reason) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        loop.execute(() -> {
+            Channel current = channel;
+            if (current == null) {
+                bus.drain(reason, () -> { });
+                closed.complete(null);
+                return;
+            }
+            // Completes however the connection ends: closed here, or dropped by the far end meanwhile.
+            current.closeFuture().addListener(done -> closed.complete(null));
+            bus.drain(reason, () -> {
+                log.info("{}: closing the connection ({})", key, reason);
+                current.close();
+            });
+        });
+        return closed;
+    }
+
+    /**
+     * Takes the port out of service for good: like {@link #reconnect} (the exchange in flight
+     * finishes, the rest fails as link-down), and no connection is taken on afterwards.
+     */
+    public CompletableFuture<Void> retire(String reason) {
+        retired = true;
+        return reconnect(reason);
     }
 
     private LinkTimers.Cancellable schedule(Duration delay, Runnable task) {

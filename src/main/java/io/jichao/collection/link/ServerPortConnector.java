@@ -51,9 +51,12 @@ public final class ServerPortConnector {
         link.loop().execute(this::connect);
     }
 
+    /**
+     * Stops reconnecting; the connection itself is the link's business ({@link PortLink#retire}
+     * closes it between two exchanges, {@link PortLink#close} at once).
+     */
     public void stop() {
         stopped = true;
-        link.close();
     }
 
     private void connect() {
