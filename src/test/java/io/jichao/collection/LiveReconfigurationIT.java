@@ -272,7 +272,7 @@ class LiveReconfigurationIT {
     private void updatePort(long collectorId, int number, int baud, MeterProtocol protocol) {
         CollectorView collector = collectors.list().stream().filter(c -> c.id() == collectorId).findFirst().orElseThrow();
         long portId = collector.ports().stream().filter(p -> p.portNumber() == number).findFirst().orElseThrow().id();
-        collectors.updatePort(portId, new PortDraft(baud, Parity.EVEN, protocol, simulator.boundPort("L", number)));
+        collectors.updatePort(portId, new PortDraft(baud, 8, Parity.EVEN, 1, protocol, simulator.boundPort("L", number)));
     }
 
     private List<Long> addMeters(long collectorId, int portNumber, String addressPrefix, int count) {

@@ -88,7 +88,7 @@ class CollectorsViewLinkStateIT extends KaribuTest {
         collector = collectors.list().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
         for (PortView port : collector.ports()) {
             int tcp = port.portNumber() <= 2 ? simulator.boundPort("V", port.portNumber()) : nobodyListens;
-            collectors.updatePort(port.id(), new PortDraft(2400, Parity.EVEN, MeterProtocol.DLT645_2007, tcp));
+            collectors.updatePort(port.id(), new PortDraft(2400, 8, Parity.EVEN, 1, MeterProtocol.DLT645_2007, tcp));
         }
         engine.start(inventory.enabledCollectors().stream().filter(c -> c.id() == id).toList());
         await().atMost(Duration.ofSeconds(10)).until(() -> state(1) == LinkState.CONNECTED
