@@ -48,6 +48,12 @@ public final class MeterRules {
         if (draft.billingMode() == null) {
             errors.add(new DomainException("error.required", "billingMode"));
         }
+        if (draft.billingMode() == BillingMode.HOST_PREPAID && draft.protocol() != null
+                && !draft.protocol().hasRelayCommand()) {
+            // Host-side prepaid cuts the household off by a relay command: without one it would never stop.
+            errors.add(new DomainException("error.meter.host.prepaid.relay", String.valueOf(draft.address()),
+                    draft.protocol().name()));
+        }
         if (draft.buildingId() == null) {
             errors.add(new DomainException("error.required", "building"));
         }
