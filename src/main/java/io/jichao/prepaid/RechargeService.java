@@ -171,6 +171,10 @@ public class RechargeService {
             householdOfPrepaidMeter(meterId);
             return meters.get(meterId).draft().address();
         });
+        if (transaction.execute(status -> hostSide(meterId))) {
+            // The meter keeps no credit: there is nothing to read ahead of a host-side recharge.
+            return;
+        }
         delivery.ifAvailable(engine -> {
             try {
                 engine.prepare(meterId);
