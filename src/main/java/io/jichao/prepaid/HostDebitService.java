@@ -199,7 +199,7 @@ public class HostDebitService {
     }
 
     private static HostDebitStore.Cursor first(HostMeter meter, RegisterReading reading) {
-        log.info("Host-side prepaid meter {} starts debiting from {} kWh at {}", meter.address(),
+        log.debug("Host-side prepaid meter {} starts debiting from {} kWh at {}", meter.address(),
                 reading.registerKwh(), reading.readAt());
         YearMonth month = YearMonth.from(reading.readAt().atZone(TimeConfiguration.DISPLAY_ZONE));
         return new HostDebitStore.Cursor(reading.registerKwh(), reading.readAt(),

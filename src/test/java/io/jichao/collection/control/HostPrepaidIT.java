@@ -2,6 +2,7 @@ package io.jichao.collection.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -110,6 +111,7 @@ class HostPrepaidIT {
     private ApplicationEvents events;
 
     private ArchivedMeter meter;
+    private String phone;
     private LocalDate tuesday;
     private SimulationClock.Manual simulated;
     private ControlBench bench;
@@ -119,6 +121,7 @@ class HostPrepaidIT {
 
     @BeforeEach
     void start() {
+        phone = "139" + RUN + String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
         meter = hostMeter(MeterProtocol.DLT645_2007);
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE));
         tuesday = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
@@ -178,6 +181,13 @@ class HostPrepaidIT {
         assertThat(balance()).isEqualTo(Money.of("-0.50"));
         assertThat(bench.meter(meter).relayState()).isEqualTo(RelayState.CLOSED);
         assertThat(control.readBacks).isEmpty();
+        // The reminders: level 1 and 2 (defaults 20 / 10 yuan) were passed at 0.70, zero now; the household is texted.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select kind from alarm where meter_id = ? and active_key is not null", String.class, meter.id()))
+                .containsExactly("ZERO_BALANCE"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select template_key from notification where phone = ? order by id", String.class, phone))
+                .contains("sms.alarm.household.LOW_BALANCE_2", "sms.alarm.household.ZERO_BALANCE"));
 
         simulated.advance(Duration.ofHours(8));
         readAndStore();
@@ -211,6 +221,9 @@ class HostPrepaidIT {
         assertThat(audit.byAction("RELAY_CLOSE")).anySatisfy(event ->
                 assertThat(event.getTarget()).isEqualTo(meter.address()));
         assertThat(debits.state(meter.id()).orElseThrow().relayOpen()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select kind from alarm where meter_id = ? and active_key is not null", String.class, meter.id()))
+                .as("4.00 yuan is below level 2").containsExactly("LOW_BALANCE_2"));
     }
 
     @Test
@@ -279,7 +292,7 @@ class HostPrepaidIT {
             String address = "79" + RUN + String.format("%05d", n);
             long id = meters.create(new MeterDraft(address, null, protocol, Phase.SINGLE, BillingMode.HOST_PREPAID,
                     buildingId, null, null, null, 2, 1, new BigDecimal("10"), null, null, "H" + RUN + "-" + n,
-                    "Host test " + n, List.of()));
+                    "Host test " + n, List.of(phone)));
             return new ArchivedMeter(id, address);
         } finally {
             LoginSupport.logout();
