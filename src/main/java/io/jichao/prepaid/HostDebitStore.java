@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import io.jichao.shared.Money;
 
 /**
  * Host-side prepaid's SQL, for many meters per statement so that a whole cycle is debited in a few
- * hundred round trips: the {@code host_debit} rows, the accounts and balances, and HOST_DEBIT ledger
- * entries (inserted in one JDBC batch; the ledger stays append-only).
+ * hundred statements: the {@code host_debit} rows, the accounts and balances, and the HOST_DEBIT
+ * ledger entries.
  */
 @Component
 class HostDebitStore {
@@ -64,40 +66,42 @@ class HostDebitStore {
         return upTo;
     }
 
-    /** Writes the rows; a new row racing another pass's insert fails on the key and rolls the pass back. */
+    /**
+     * Writes the rows, one multi-row statement; a new row racing another pass's insert fails on the
+     * key and rolls the pass back.
+     */
     void save(Map<Long, Cursor> cursors, Instant now) {
-        jdbc.batchUpdate("""
+        if (cursors.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        cursors.forEach((meter, cursor) -> args.addAll(List.of(meter, cursor.registerKwh(),
+                Timestamp.from(cursor.readAt()), cursor.usage().month().toString(), cursor.usage().kwh(),
+                cursor.costExact(), cursor.costDebited(), cursor.relayOpen(), Timestamp.from(now))));
+        jdbc.getJdbcTemplate().update("""
                 insert into host_debit (meter_id, register_kwh, read_at, usage_month, month_kwh, cost_exact,
-                    cost_debited, relay_open, updated_at)
-                values (:meter, :register, :readAt, :month, :monthKwh, :exact, :debited, :open, :now)
-                on duplicate key update register_kwh = values(register_kwh), read_at = values(read_at),
+                    cost_debited, relay_open, updated_at) values """ + rows("(?, ?, ?, ?, ?, ?, ?, ?, ?)", cursors.size())
+                + """
+                 on duplicate key update register_kwh = values(register_kwh), read_at = values(read_at),
                     usage_month = values(usage_month), month_kwh = values(month_kwh), cost_exact = values(cost_exact),
-                    cost_debited = values(cost_debited), updated_at = values(updated_at)""",
-                cursors.entrySet().stream().map(entry -> new MapSqlParameterSource()
-                        .addValue("meter", entry.getKey())
-                        .addValue("register", entry.getValue().registerKwh())
-                        .addValue("readAt", Timestamp.from(entry.getValue().readAt()))
-                        .addValue("month", entry.getValue().usage().month().toString())
-                        .addValue("monthKwh", entry.getValue().usage().kwh())
-                        .addValue("exact", entry.getValue().costExact())
-                        .addValue("debited", entry.getValue().costDebited())
-                        .addValue("open", entry.getValue().relayOpen())
-                        .addValue("now", Timestamp.from(now))).toArray(MapSqlParameterSource[]::new));
+                    cost_debited = values(cost_debited), updated_at = values(updated_at)""", args.toArray());
     }
 
+    /** The HOST_DEBIT entries, one multi-row insert (the ledger stays append-only). */
     void ledger(List<Debit> debits) {
         if (debits.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
+        List<Object> args = new ArrayList<>();
+        debits.forEach(debit -> args.addAll(List.of(debit.accountId(), debit.amount().negate().yuan(),
+                HostDebitService.ENGINE, Timestamp.from(debit.at()), debit.memo())));
+        jdbc.getJdbcTemplate().update("""
                 insert into ledger_entry (account_id, kind, amount, kwh, order_id, operator_username, occurred_at, memo)
-                values (:account, 'HOST_DEBIT', :amount, 0, null, :by, :at, :memo)""",
-                debits.stream().map(debit -> new MapSqlParameterSource()
-                        .addValue("account", debit.accountId())
-                        .addValue("amount", debit.amount().negate().yuan())
-                        .addValue("by", HostDebitService.ENGINE)
-                        .addValue("at", Timestamp.from(debit.at()))
-                        .addValue("memo", debit.memo())).toArray(MapSqlParameterSource[]::new));
+                values """ + rows("(?, 'HOST_DEBIT', ?, 0, null, ?, ?, ?)", debits.size()), args.toArray());
+    }
+
+    private static String rows(String row, int count) {
+        return String.join(", ", Collections.nCopies(count, row));
     }
 
     /** Account ID by household, for the households that have one. */

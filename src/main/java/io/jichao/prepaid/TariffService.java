@@ -143,7 +143,7 @@ public class TariffService {
     /** The tariff group of each meter, the site default for a meter in none (host-side debiting, many meters at once). */
     Map<Long, Long> groupsOf(Collection<Long> meterIds) {
         Map<Long, Long> groups = new HashMap<>();
-        memberships.findAllById(meterIds).forEach(m -> groups.put(m.getMeterId(), m.getGroupId()));
+        memberships.groupsOf(meterIds).forEach(row -> groups.put((Long) row[0], (Long) row[1]));
         if (groups.size() < meterIds.size()) {
             long fallback = siteDefault().getId();
             meterIds.forEach(id -> groups.putIfAbsent(id, fallback));
