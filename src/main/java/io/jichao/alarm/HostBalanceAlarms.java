@@ -25,7 +25,8 @@ import jakarta.annotation.PreDestroy;
  * a debit or a recharge) raises LOW_BALANCE_1/2 or ZERO_BALANCE at the levels in yuan and clears the
  * others, so the SMS go out through {@link AlarmNotifier} as for meter-side credit. Judged on a thread
  * of its own, in arrival order; a meter whose alarm kind did not change since the last judgement
- * costs no statement.
+ * costs no statement, nor does the first judgement of a meter with a good balance (so a balance alarm
+ * left from before a restart clears at the meter's next change of level, not at its first debit).
  */
 @Component
 class HostBalanceAlarms {
@@ -75,7 +76,10 @@ class HostBalanceAlarms {
                 holds = AlarmKind.LOW_BALANCE_1;
             }
             String now = holds == null ? NONE : holds.name();
-            if (now.equals(judged.put(meterId, now))) {
+            String before = judged.put(meterId, now);
+            // A meter first seen with a good balance costs nothing: a whole cycle of debits after a restart
+            // would otherwise clear three alarms per meter that are not there.
+            if (now.equals(before) || before == null && holds == null) {
                 return;
             }
             AlarmSubject meter = AlarmSubject.meter(meterId);
