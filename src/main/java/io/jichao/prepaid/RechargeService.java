@@ -295,6 +295,18 @@ public class RechargeService {
         return order.view();
     }
 
+    /**
+     * {@link #householdOfPrepaidMeter} for what only a meter holding credit can take (an emergency credit
+     * in kWh): a host-side prepaid household is refused with its own message.
+     */
+    long householdOfMeterSideMeter(long meterId) {
+        long householdId = householdOfPrepaidMeter(meterId);
+        if (hostSide(meterId)) {
+            throw new DomainException("error.emergency.host");
+        }
+        return householdId;
+    }
+
     private boolean hostSide(long meterId) {
         return meters.get(meterId).draft().billingMode() == BillingMode.HOST_PREPAID;
     }

@@ -47,6 +47,7 @@ import io.jichao.collection.StoredReading;
 import io.jichao.collection.link.Priority;
 import io.jichao.prepaid.AccountService;
 import io.jichao.prepaid.HostBalanceChanged;
+import io.jichao.prepaid.EmergencyCreditService;
 import io.jichao.prepaid.HostDebitService;
 import io.jichao.prepaid.Payment;
 import io.jichao.prepaid.PeriodKind;
@@ -93,6 +94,8 @@ class HostPrepaidIT {
     private AccountService accounts;
     @Autowired
     private HostDebitService debits;
+    @Autowired
+    private EmergencyCreditService emergency;
     @Autowired
     private FriendlyHoursService friendlyHours;
     @Autowired
@@ -233,12 +236,14 @@ class HostPrepaidIT {
     }
 
     @Test
-    void a_host_side_recharge_is_sold_in_money_only() {
+    void a_host_side_recharge_is_sold_in_money_only_and_there_is_no_emergency_credit() {
         LoginSupport.loginAs(users, "clerk");
         try {
             assertThatThrownBy(() -> recharges.placeOrder(new RechargeRequest(meter.id(),
                     RechargeAmount.of(Kwh.of("5")), Payment.cash(), UUID.randomUUID().toString())))
                     .isInstanceOf(DomainException.class).hasMessageContaining("error.recharge.host.money");
+            assertThatThrownBy(() -> emergency.take(meter.id(), UUID.randomUUID().toString()))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("error.emergency.host");
         } finally {
             LoginSupport.logout();
         }
