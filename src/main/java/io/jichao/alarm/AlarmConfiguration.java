@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds {@link AlarmProperties} and {@link AlarmSmsProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AlarmProperties.class, AlarmSmsProperties.class})
+@EnableConfigurationProperties({AlarmProperties.class, AlarmSmsProperties.class, HostBalanceLevels.class})
 class AlarmConfiguration {
 }

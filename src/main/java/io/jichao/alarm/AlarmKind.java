@@ -12,6 +12,12 @@ public enum AlarmKind {
     LOW_REMAINING_2(Severity.ALARM),
     /** No remaining energy: the meter cuts the household off. */
     ZERO_REMAINING(Severity.ALARM),
+    /** A host-side prepaid household's balance at or below level 1 in yuan, above level 2. */
+    LOW_BALANCE_1(Severity.ALARM),
+    /** A host-side prepaid household's balance at or below level 2 in yuan, above zero. */
+    LOW_BALANCE_2(Severity.ALARM),
+    /** A host-side prepaid household's balance is used up: the engine trips the relay (in friendly time). */
+    ZERO_BALANCE(Severity.ALARM),
     /** The relay is open by command or for no credit (status word 3). */
     RELAY_OPEN(Severity.ALARM),
     /** The relay is open by the meter itself with credit left and no trip command: an overload trip. */

@@ -91,7 +91,15 @@ class AlarmNotifier {
         AlarmRow alarm = found.get();
         if (household) {
             Optional<String> remaining = remainingKwh(alarm.detail());
-            if (kind == AlarmKind.ZERO_REMAINING) {
+            Optional<String> balance = HostBalanceAlarms.balanceYuan(alarm.detail());
+            if (kind == AlarmKind.ZERO_REMAINING || kind == AlarmKind.ZERO_BALANCE) {
+                notifications.toHousehold(alarm.meterId(), "sms.alarm.household." + kind.name(), Map.of(), key);
+            } else if (HostBalanceAlarms.KINDS.contains(kind) && balance.isPresent()) {
+                notifications.toHousehold(alarm.meterId(), "sms.alarm.household." + kind.name(),
+                        Map.of("balance", balance.get()), key);
+            } else if (HostBalanceAlarms.KINDS.contains(kind)) {
+                log.warn("Alarm {}: no balance in its detail \"{}\", no household SMS", alarm.id(), alarm.detail());
+            } else if (kind == AlarmKind.ZERO_REMAINING) {
                 notifications.toHousehold(alarm.meterId(), "sms.alarm.household.ZERO_REMAINING", Map.of(), key);
             } else if (remaining.isPresent()) {
                 notifications.toHousehold(alarm.meterId(), "sms.alarm.household." + kind.name(),

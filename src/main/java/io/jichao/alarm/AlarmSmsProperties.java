@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("jichao.alarms.sms")
 public record AlarmSmsProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue({"LOW_REMAINING_1", "LOW_REMAINING_2", "ZERO_REMAINING"}) List<AlarmKind> householdKinds,
+        @DefaultValue({"LOW_REMAINING_1", "LOW_REMAINING_2", "ZERO_REMAINING", "LOW_BALANCE_1", "LOW_BALANCE_2",
+            "ZERO_BALANCE"}) List<AlarmKind> householdKinds,
         @DefaultValue({"METER_COMM_FAILURE", "PORT_COMM_FAILURE", "COLLECTOR_OFFLINE", "RELAY_MISMATCH",
             "OVERLOAD_TRIP", "POWER_JUMP", "VOLTAGE_OUT_OF_RANGE", "REVERSE_ENERGY", "CLOCK_DRIFT"})
         List<AlarmKind> managerKinds) {
@@ -37,5 +38,5 @@ public record AlarmSmsProperties(
 
     /** The kinds that have a household text ({@code sms.alarm.household.*}). */
     static final Set<AlarmKind> HOUSEHOLD_CAPABLE = Set.of(AlarmKind.LOW_REMAINING_1, AlarmKind.LOW_REMAINING_2,
-            AlarmKind.ZERO_REMAINING);
+            AlarmKind.ZERO_REMAINING, AlarmKind.LOW_BALANCE_1, AlarmKind.LOW_BALANCE_2, AlarmKind.ZERO_BALANCE);
 }

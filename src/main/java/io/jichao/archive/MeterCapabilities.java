@@ -20,9 +20,24 @@ public final class MeterCapabilities {
         return protocol == MeterProtocol.DLT645_2007;
     }
 
-    /** True when a meter may be billed this way: local credit needs a meter that can hold it. */
+    /**
+     * True when the engine can trip and close a meter of this protocol with read-back, which
+     * host-side prepaid ({@link BillingMode#HOST_PREPAID}) needs to cut a household off at zero.
+     */
+    public static boolean canSwitchRelay(MeterProtocol protocol) {
+        return protocol.hasRelayCommand();
+    }
+
+    /**
+     * True when a meter may be billed this way: local credit needs a meter that can hold it,
+     * host-side prepaid one whose relay the engine can switch.
+     */
     public static boolean allows(BillingMode mode, MeterProtocol protocol) {
-        return mode != BillingMode.PREPAID || canHoldCredit(protocol);
+        return switch (mode) {
+            case PREPAID -> canHoldCredit(protocol);
+            case HOST_PREPAID -> canSwitchRelay(protocol);
+            case POSTPAID -> true;
+        };
     }
 
     /** The protocol's standard name, the same in every language, for messages that name it. */

@@ -33,7 +33,7 @@ final class MeterImportValues {
     private static final Map<String, BillingMode> BILLING_MODES = Map.of(
             "PREPAID", BillingMode.PREPAID, "预付费", BillingMode.PREPAID, "预付", BillingMode.PREPAID,
             "POSTPAID", BillingMode.POSTPAID, "后付费", BillingMode.POSTPAID, "后付", BillingMode.POSTPAID,
-            "月结", BillingMode.POSTPAID);
+            "月结", BillingMode.POSTPAID, "HOST_PREPAID", BillingMode.HOST_PREPAID, "主站费控", BillingMode.HOST_PREPAID);
 
     private MeterImportValues() {
     }

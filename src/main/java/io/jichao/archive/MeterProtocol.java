@@ -28,4 +28,12 @@ public enum MeterProtocol {
     public boolean isDlt645() {
         return this != MODBUS_RTU;
     }
+
+    /**
+     * Whether the engine can trip and close a meter of this protocol: DL/T 645-2007 has the relay
+     * control command (C = 1C) and status word 3 to read it back; 1997 and Modbus have neither.
+     */
+    public boolean hasRelayCommand() {
+        return this == DLT645_2007;
+    }
 }

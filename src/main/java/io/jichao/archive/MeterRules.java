@@ -48,9 +48,15 @@ public final class MeterRules {
         if (draft.billingMode() == null) {
             errors.add(new DomainException("error.required", "billingMode"));
         }
-        if (draft.billingMode() != null && draft.protocol() != null
-                && !MeterCapabilities.allows(draft.billingMode(), draft.protocol())) {
+        if (draft.billingMode() == BillingMode.PREPAID && draft.protocol() != null
+                && !MeterCapabilities.canHoldCredit(draft.protocol())) {
             errors.add(new DomainException("error.meter.prepaid.no.credit", String.valueOf(draft.address()),
+                    MeterCapabilities.label(draft.protocol())));
+        }
+        if (draft.billingMode() == BillingMode.HOST_PREPAID && draft.protocol() != null
+                && !MeterCapabilities.canSwitchRelay(draft.protocol())) {
+            // Host-side prepaid cuts the household off by a relay command: without one it would never stop.
+            errors.add(new DomainException("error.meter.host.prepaid.relay", String.valueOf(draft.address()),
                     MeterCapabilities.label(draft.protocol())));
         }
         if (draft.buildingId() == null) {

@@ -5,9 +5,14 @@ import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +50,7 @@ public final class ReadingWriter implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
     private final BackgroundFlusher flusher;
+    private final List<Consumer<Set<Long>>> storedListeners = new CopyOnWriteArrayList<>();
     /** Held while batches are taken and written: one flush at a time (background or on demand). */
     private final Object writing = new Object();
     /**
@@ -62,6 +68,16 @@ public final class ReadingWriter implements AutoCloseable {
         this.transactions = transactions;
         this.settings = settings;
         this.flusher = new BackgroundFlusher("reading-writer", settings, this::flush);
+    }
+
+    /**
+     * Tells {@code listener} the meters of each batch after the batch committed, on the writing
+     * thread (never the Netty event loop): a consumer of stored readings, such as host-side prepaid
+     * debiting, hands the IDs to its own thread and reads what it needs from the database. One that
+     * throws is logged and does not stop the writer.
+     */
+    public void onStored(Consumer<Set<Long>> listener) {
+        storedListeners.add(listener);
     }
 
     /** Queues readings for storage; never blocks on the database. */
@@ -127,6 +143,7 @@ public final class ReadingWriter implements AutoCloseable {
                 }
                 removeStored();
                 stored.addAndGet(batch.size());
+                announce(batch);
             }
         }
     }
@@ -135,6 +152,21 @@ public final class ReadingWriter implements AutoCloseable {
     public void close() {
         flusher.close();
         flush();
+    }
+
+    private void announce(List<StoredReading> batch) {
+        if (storedListeners.isEmpty()) {
+            return;
+        }
+        Set<Long> meters = new LinkedHashSet<>();
+        batch.forEach(reading -> meters.add(reading.meterId()));
+        for (Consumer<Set<Long>> listener : storedListeners) {
+            try {
+                listener.accept(Collections.unmodifiableSet(meters));
+            } catch (RuntimeException e) {
+                log.warn("A listener of stored readings failed: {}", e.toString());
+            }
+        }
     }
 
     private List<StoredReading> peekBatch() {

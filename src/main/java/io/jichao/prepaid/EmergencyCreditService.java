@@ -66,7 +66,7 @@ public class EmergencyCreditService {
     public EmergencyCreditStatus status(long meterId) {
         currentOperator.get().require(Permission.RECHARGE);
         return readOnly.execute(status -> {
-            long householdId = recharges.householdOfPrepaidMeter(meterId);
+            long householdId = recharges.householdOfMeterSideMeter(meterId);
             return accounts.accountOf(householdId).map(this::statusOf)
                     .orElseGet(() -> new EmergencyCreditStatus(properties.emergencyCredit(), Kwh.ZERO, null, null));
         });
@@ -99,7 +99,7 @@ public class EmergencyCreditService {
         if (!credit.isPositive()) {
             throw new DomainException("error.emergency.disabled");
         }
-        long householdId = transaction.execute(status -> recharges.householdOfPrepaidMeter(meterId));
+        long householdId = transaction.execute(status -> recharges.householdOfMeterSideMeter(meterId));
         long accountId = transaction.execute(status -> accounts.openFor(householdId));
         RechargeOrderView granted;
         try {

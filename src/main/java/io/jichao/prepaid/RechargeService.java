@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +38,10 @@ import jakarta.persistence.EntityManager;
  * RECHARGE ledger entry are written in one transaction; the idempotency key makes every repeated
  * submit return the first order instead of selling twice. A household owing an emergency credit
  * ({@link EmergencyCreditService}) repays it first: the order sends the meter the purchase minus what
- * is owed (never below zero) and writes an EMERGENCY_REPAYMENT entry for the repaid part.
+ * is owed (never below zero) and writes an EMERGENCY_REPAYMENT entry for the repaid part. A household
+ * on host-side prepaid ({@link BillingMode#HOST_PREPAID}) buys money, not energy: its order sends the
+ * meter nothing and is CONFIRMED at once, and {@link HostBalanceChanged} tells the engine, which closes
+ * a relay it tripped for no balance.
  */
 @Service
 public class RechargeService {
@@ -57,13 +61,14 @@ public class RechargeService {
     private final PrepaidProperties properties;
     private final ObjectProvider<RechargeDelivery> delivery;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RechargeService(RechargeOrderRepository orders, PrepaidAccounts accounts, LedgerEntryRepository ledger,
                     TariffService tariffs, MeterService meters, EntityManager entityManager,
                     CurrentOperator currentOperator, AuditTrail audit, PrepaidProperties properties,
                     ObjectProvider<RechargeDelivery> delivery, PlatformTransactionManager transactionManager,
-                    Clock clock) {
+                    ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -75,6 +80,7 @@ public class RechargeService {
         this.properties = properties;
         this.delivery = delivery;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -112,12 +118,17 @@ public class RechargeService {
             throw new DomainException("error.recharge.method.emergency");
         }
         long householdId = transaction.execute(status -> householdOfPrepaidMeter(request.meterId()));
+        boolean hostSide = transaction.execute(status -> hostSide(request.meterId()));
+        if (hostSide && !(request.amount() instanceof RechargeAmount.OfMoney)) {
+            throw new DomainException("error.recharge.host.money");
+        }
         // Its own transaction, reading nothing before the insert: InnoDB fixes a transaction's snapshot at
         // its first read, and a snapshot older than a concurrent first recharge would not see that account.
         long accountId = transaction.execute(status -> accounts.openFor(householdId));
         RechargeOrderView placed;
         try {
-            placed = transaction.execute(status -> write(operator, key, accountId, request));
+            placed = transaction.execute(status -> hostSide
+                    ? writeHostSide(operator, key, accountId, request) : write(operator, key, accountId, request));
         } catch (DataIntegrityViolationException duplicate) {
             RechargeOrderView winner = transaction.execute(status -> orders.findByIdempotencyKey(key)
                     .map(RechargeOrder::view).orElse(null));
@@ -161,6 +172,10 @@ public class RechargeService {
             householdOfPrepaidMeter(meterId);
             return meters.get(meterId).draft().address();
         });
+        if (transaction.execute(status -> hostSide(meterId))) {
+            // The meter keeps no credit: there is nothing to read ahead of a host-side recharge.
+            return;
+        }
         delivery.ifAvailable(engine -> {
             try {
                 engine.prepare(meterId);
@@ -260,15 +275,54 @@ public class RechargeService {
     }
 
     /**
-     * The household of a PREPAID, ACTIVE meter inside the district that can hold credit
-     * ({@link MeterCapabilities}); the refusal says why not.
+     * A host-side prepaid purchase: money into the ledger only. The meter keeps no credit, so the order
+     * has no energy to send and is CONFIRMED when written; the receipt shows the money and the balance.
+     */
+    private RechargeOrderView writeHostSide(OperatorContext operator, String key, long accountId,
+                                            RechargeRequest request) {
+        accounts.lock(accountId);
+        Money amount = ((RechargeAmount.OfMoney) request.amount()).money();
+        PricePerKwh price = TariffCalculator.rechargePrice(tariffs.versionFor(request.meterId(), tariffs.today()).plan(),
+                Kwh.ZERO);
+        Instant now = clock.instant();
+        RechargeOrder order = orders.saveAndFlush(new RechargeOrder(key, accountId, request.meterId(), amount, Kwh.ZERO,
+                Kwh.ZERO, price, request.payment(), operator.username(), now));
+        ledger.save(new LedgerEntry(accountId, LedgerKind.RECHARGE, amount, Kwh.ZERO, order.getId(), operator.username(),
+                now, request.payment().method() + (request.payment().reference() == null ? "" : " " + request.payment().reference())));
+        Money balance = accounts.balance(accountId).money();
+        audit.record(operator.username(), "RECHARGE_PLACE", "meter " + request.meterId(), "order " + order.getId() + " "
+                + amount + " yuan host-side prepaid, balance " + balance + " " + request.payment());
+        events.publishEvent(new HostBalanceChanged(request.meterId(), balance, HostBalanceChanged.Cause.RECHARGE));
+        return order.view();
+    }
+
+    /**
+     * {@link #householdOfPrepaidMeter} for what only a meter holding credit can take (an emergency credit
+     * in kWh): a host-side prepaid household is refused with its own message.
+     */
+    long householdOfMeterSideMeter(long meterId) {
+        long householdId = householdOfPrepaidMeter(meterId);
+        if (hostSide(meterId)) {
+            throw new DomainException("error.emergency.host");
+        }
+        return householdId;
+    }
+
+    private boolean hostSide(long meterId) {
+        return meters.get(meterId).draft().billingMode() == BillingMode.HOST_PREPAID;
+    }
+
+    /**
+     * The household of a PREPAID or HOST_PREPAID, ACTIVE meter inside the district; a meter-side
+     * PREPAID meter must be able to hold credit ({@link MeterCapabilities}). The refusal says why not.
      */
     long householdOfPrepaidMeter(long meterId) {
         MeterDetails details = meters.get(meterId);
-        if (details.draft().billingMode() != BillingMode.PREPAID) {
+        if (!details.draft().billingMode().prepaid()) {
             throw new DomainException("error.recharge.not.prepaid");
         }
-        if (!MeterCapabilities.canHoldCredit(details.draft().protocol())) {
+        if (details.draft().billingMode() == BillingMode.PREPAID
+                && !MeterCapabilities.canHoldCredit(details.draft().protocol())) {
             // Refused before any order or ledger entry: the engine could never deliver it.
             throw new DomainException("error.recharge.cannot.hold.credit", details.draft().address(),
                     MeterCapabilities.label(details.draft().protocol()));

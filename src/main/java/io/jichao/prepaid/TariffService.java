@@ -2,7 +2,10 @@ package io.jichao.prepaid;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -134,6 +137,24 @@ public class TariffService {
                 .orElseGet(() -> siteDefault().getId());
         return versions.findFirstByGroupIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(groupId, day)
                 .map(TariffVersionView::of)
+                .orElseThrow(() -> new DomainException("error.tariff.none"));
+    }
+
+    /** The tariff group of each meter, the site default for a meter in none (host-side debiting, many meters at once). */
+    Map<Long, Long> groupsOf(Collection<Long> meterIds) {
+        Map<Long, Long> groups = new HashMap<>();
+        memberships.groupsOf(meterIds).forEach(row -> groups.put((Long) row[0], (Long) row[1]));
+        if (groups.size() < meterIds.size()) {
+            long fallback = siteDefault().getId();
+            meterIds.forEach(id -> groups.putIfAbsent(id, fallback));
+        }
+        return groups;
+    }
+
+    /** The plan of a group in force on a day, or the same refusal as {@link #versionFor}. */
+    TariffPlan planOf(long groupId, LocalDate day) {
+        return versions.findFirstByGroupIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(groupId, day)
+                .map(version -> TariffVersionView.of(version).plan())
                 .orElseThrow(() -> new DomainException("error.tariff.none"));
     }
 

@@ -112,7 +112,7 @@ class SalesReportServiceIT {
         clock = new SettableClock();
         recharges = new RechargeService(orderRepository, accounts, ledger, tariffs, meters, entityManager,
                 currentOperator, audit, properties, new DefaultListableBeanFactory().getBeanProvider(RechargeDelivery.class),
-                transactionManager, clock);
+                transactionManager, event -> { }, clock);
         month = YearMonth.of(2028, 1).plusMonths(BASE_MONTH + MONTHS.getAndIncrement());
         day = month.atDay(15);
         PrepaidFixtures fixtures = new PrepaidFixtures(meters, structure, tariffs, users);

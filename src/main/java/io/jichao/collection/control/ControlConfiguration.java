@@ -9,11 +9,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.jichao.audit.AuditTrail;
 import io.jichao.collection.CollectionEngine;
+import io.jichao.collection.ReadingWriter;
+import io.jichao.prepaid.HostDebitService;
 import io.jichao.protocol.dlt645.DataIdentifier;
 import io.jichao.protocol.dlt645.MeterProfile;
 
@@ -65,6 +68,16 @@ class ControlConfiguration {
     GentleCutoff gentleCutoff(CollectionEngine engine, GentleCutoffStore store, GentleCutoffPolicy policy,
                               RelayPath relays, Clock clock) {
         return new GentleCutoff(engine, store, policy, relays, clock);
+    }
+
+    /** Host-side prepaid: debits after every stored batch of readings, trips and closes through the relay path. */
+    @Bean(destroyMethod = "close")
+    HostPrepaidControl hostPrepaidControl(NamedParameterJdbcTemplate jdbc, HostDebitService debits,
+                                          GentleCutoffStore store, GentleCutoffPolicy policy, RelayPath relays,
+                                          ReadingWriter writer) {
+        HostPrepaidControl control = new HostPrepaidControl(new HostReadings(jdbc), debits, store, policy, relays);
+        writer.onStored(control::storedReadings);
+        return control;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.jichao.prepaid.ui;
 
+import java.util.Comparator;
 import java.util.List;
 
 import com.vaadin.flow.component.ComponentEvent;
@@ -29,8 +30,10 @@ public class HouseholdSearch extends Composite<VerticalLayout> {
     public static final String TEXT_ID = "recharge-search";
     public static final String GRID_ID = "recharge-search-grid";
     static final int MAX_HITS = 50;
-    private static final MeterFilter PREPAID_ACTIVE =
-            MeterFilter.none().withBillingMode(BillingMode.PREPAID).withState(MeterState.ACTIVE);
+    /** Households that buy credit in advance: meter-side and host-side prepaid. */
+    private static final List<MeterFilter> PREPAID_ACTIVE = List.of(
+            MeterFilter.none().withBillingMode(BillingMode.PREPAID).withState(MeterState.ACTIVE),
+            MeterFilter.none().withBillingMode(BillingMode.HOST_PREPAID).withState(MeterState.ACTIVE));
 
     private final transient MeterService meters;
     private final TextField text = new TextField();
@@ -68,8 +71,10 @@ public class HouseholdSearch extends Composite<VerticalLayout> {
             grid.setItems(List.of());
             return;
         }
-        grid.setItems(meters.page(PREPAID_ACTIVE.withText(wanted), 0, MAX_HITS, List.of(MeterSort.byAddress()))
-                .stream().filter(row -> row.householdName() != null).toList());
+        grid.setItems(PREPAID_ACTIVE.stream()
+                .flatMap(filter -> meters.page(filter.withText(wanted), 0, MAX_HITS, List.of(MeterSort.byAddress())).stream())
+                .filter(row -> row.householdName() != null)
+                .sorted(Comparator.comparing(MeterRow::displayAddress)).limit(MAX_HITS).toList());
     }
 
     public Registration addPickedListener(ComponentEventListener<PickedEvent> listener) {

@@ -97,6 +97,17 @@ public class RechargeForm extends Composite<FormLayout> {
         startNext();
     }
 
+    /**
+     * Host-side prepaid: the household buys money into its account, not energy for the meter, so the
+     * amount is in yuan only.
+     */
+    public void moneyOnly(boolean only) {
+        if (only) {
+            unit.setValue(Unit.MONEY);
+        }
+        unit.setEnabled(!only);
+    }
+
     /** The emergency credit the household owes: the preview shows how much of a purchase repays it. */
     public void owedEmergency(Kwh owed) {
         owedEmergency = owed == null ? Kwh.ZERO : owed;

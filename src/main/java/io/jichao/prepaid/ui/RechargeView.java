@@ -109,6 +109,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
             Notifications.error(refused);
         }
         form.forMeter(price == null ? null : picked.id(), price);
+        form.moneyOnly(picked.billingMode() == BillingMode.HOST_PREPAID);
         emergencyPanel.show(null, null);
         refresh();
     }
@@ -188,7 +189,9 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
             return;
         }
         AccountBalance now = accounts.balanceOfMeter(meter.id());
-        balance.setText(getTranslation("recharge.balance", now.money(), now.energy()));
+        balance.setText(meter.billingMode() == BillingMode.HOST_PREPAID
+                ? getTranslation("recharge.host.balance", now.money())
+                : getTranslation("recharge.balance", now.money(), now.energy()));
         EmergencyCreditStatus credit = emergencyStatus();
         emergencyPanel.show(meter.id(), credit);
         form.owedEmergency(credit == null ? null : credit.owed());

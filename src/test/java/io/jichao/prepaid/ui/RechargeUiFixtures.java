@@ -50,6 +50,11 @@ final class RechargeUiFixtures {
 
     /** A prepaid meter with a household in the building with this code (A and B are the clerk's). */
     Household household(String buildingCode, String name) {
+        return household(buildingCode, name, BillingMode.PREPAID);
+    }
+
+    /** The same with another billing mode (host-side prepaid: a plain 2007 meter, the host keeps the money). */
+    Household household(String buildingCode, String name, BillingMode mode) {
         LoginSupport.loginAs(users, "super");
         long buildingId = structure.buildings().stream().filter(b -> b.code().equals(buildingCode))
                 .findFirst().orElseThrow().id();
@@ -58,7 +63,7 @@ final class RechargeUiFixtures {
         String room = "R" + RUN + "-" + n;
         String phone = "136" + RUN + String.format("%03d", n);
         long id = meters.create(new MeterDraft(address, null, MeterProtocol.DLT645_2007, Phase.SINGLE,
-                BillingMode.PREPAID, buildingId, null, null, null, 1, 1, new BigDecimal("10"), null, null, room, name,
+                mode, buildingId, null, null, null, 1, 1, new BigDecimal("10"), null, null, room, name,
                 List.of(phone)));
         LoginSupport.logout();
         return new Household(id, address, room, name, phone);
