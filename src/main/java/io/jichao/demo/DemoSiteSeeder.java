@@ -36,8 +36,9 @@ import io.jichao.security.Role;
 
 /**
  * Seeds the demo park on an empty database: four buildings behind DH608/DH604 collectors,
- * 245 three-phase prepaid metering points (two DHDSY multi-user boxes among them, the top
- * floors of A and B on DL/T 645-1997 buses), a post-paid main meter per building, Modbus water
+ * 245 three-phase household metering points (two DHDSY multi-user boxes among them; meter-side
+ * prepaid, except the fifth floors of A and B, host-side prepaid, and their top floors on
+ * DL/T 645-1997 buses, post-paid), a post-paid main meter per building, Modbus water
  * meters on their own port, households, and one operator per role. Deterministic, so the
  * simulator can serve exactly these meters.
  */
@@ -121,9 +122,14 @@ class DemoSiteSeeder implements ApplicationRunner {
                 DistributionBox boxTwo = archive.box(floor, plan.code() + level + "-2", level + "层配电箱2");
                 boxes.add(boxOne);
                 boxes.add(boxTwo);
-                // The top floors of A and B still have older DL/T 645-1997 meters on their own bus.
-                MeterProtocol protocol = level == plan.floors() && !plan.multiUserBox()
-                        ? MeterProtocol.DLT645_1997 : MeterProtocol.DLT645_2007;
+                // The top floors of A and B still have older DL/T 645-1997 meters on their own bus:
+                // they can neither hold credit nor switch a relay, so they are settled monthly. The
+                // floor below has plain 2007 meters sold host-side (the balance in yuan on the server).
+                boolean older = level == plan.floors() && !plan.multiUserBox();
+                MeterProtocol protocol = older ? MeterProtocol.DLT645_1997 : MeterProtocol.DLT645_2007;
+                BillingMode mode = older ? BillingMode.POSTPAID
+                        : level == plan.floors() - 1 && !plan.multiUserBox() ? BillingMode.HOST_PREPAID
+                        : BillingMode.PREPAID;
                 if (level == 1) {
                     main = meter(String.format("3701%02d000000", b + 1), null, MeterProtocol.DLT645_2007, building,
                             floor, boxOne, buses.next(MeterProtocol.DLT645_2007), BillingMode.POSTPAID, null, null);
@@ -137,7 +143,7 @@ class DemoSiteSeeder implements ApplicationRunner {
                             phones(householdIndex));
                     householdIndex++;
                     archive.meter(meter(String.format("3701%02d%02d%04d", b + 1, level, seq), null, protocol,
-                            building, floor, box, buses.next(protocol), BillingMode.PREPAID, household, main));
+                            building, floor, box, buses.next(protocol), mode, household, main));
                 }
                 if (level == 1 && plan.multiUserBox()) {
                     // A DHDSY multi-user terminal: one address, a household per channel.

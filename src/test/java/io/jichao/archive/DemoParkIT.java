@@ -14,7 +14,7 @@ import io.jichao.archive.CollectorViews.PortView;
 import io.jichao.testing.JichaoSpringTest;
 import io.jichao.testing.LoginSupport;
 
-/** The demo park matches the proposal's shape: 245 three-phase prepaid points behind DH600 collectors. */
+/** The demo park matches the proposal's shape: 245 three-phase household points behind DH600 collectors. */
 @JichaoSpringTest
 class DemoParkIT {
 
@@ -31,17 +31,27 @@ class DemoParkIT {
     }
 
     @Test
-    void demo_park_has_245_three_phase_prepaid_points_and_modbus_water_meters() {
+    void demo_park_has_245_three_phase_household_points_of_every_billing_kind_and_modbus_water_meters() {
         LoginSupport.loginAs(users, "finance");
-        List<MeterRow> prepaid = meters.page(MeterFilter.none().withBillingMode(BillingMode.PREPAID)
-                .withState(MeterState.ACTIVE), 0, 1_000, List.of(MeterSort.byAddress()));
-        long demoPrepaid = prepaid.stream().filter(row -> row.address().startsWith("3701")).count();
-        assertThat(demoPrepaid).isEqualTo(245);
-        assertThat(prepaid).filteredOn(row -> row.address().startsWith("3701"))
-                .extracting(MeterRow::phase).containsOnly(Phase.THREE);
+        List<MeterRow> prepaid = households(BillingMode.PREPAID);
+        List<MeterRow> hostSide = households(BillingMode.HOST_PREPAID);
+        List<MeterRow> postpaid = households(BillingMode.POSTPAID);
+        assertThat(prepaid.size() + hostSide.size() + postpaid.size()).isEqualTo(245);
+        assertThat(hostSide).isNotEmpty().extracting(MeterRow::protocol).containsOnly(MeterProtocol.DLT645_2007);
+        assertThat(postpaid).isNotEmpty().extracting(MeterRow::protocol).containsOnly(MeterProtocol.DLT645_1997);
+        assertThat(prepaid).as("only meters that can hold credit are meter-side prepaid")
+                .extracting(MeterRow::protocol).containsOnly(MeterProtocol.DLT645_2007);
+        assertThat(prepaid).extracting(MeterRow::phase).containsOnly(Phase.THREE);
         assertThat(prepaid).filteredOn(row -> row.deviceChannel() != null).hasSize(24);
         assertThat(meters.count(MeterFilter.none().withProtocol(MeterProtocol.MODBUS_RTU))).isGreaterThanOrEqualTo(8);
-        assertThat(meters.count(MeterFilter.none().withProtocol(MeterProtocol.DLT645_1997))).isPositive();
+    }
+
+    /** The demo's household points (addresses 3701…, main meters 3701bb000000 left out) billed this way. */
+    private List<MeterRow> households(BillingMode mode) {
+        return meters.page(MeterFilter.none().withBillingMode(mode).withState(MeterState.ACTIVE), 0, 1_000,
+                        List.of(MeterSort.byAddress())).stream()
+                .filter(row -> row.address().startsWith("3701") && !row.address().endsWith("000000"))
+                .toList();
     }
 
     @Test

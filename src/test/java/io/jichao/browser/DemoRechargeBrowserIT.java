@@ -30,9 +30,11 @@ import io.jichao.prepaid.ui.RechargeView;
 /**
  * The demo as the README starts it, in Chromium: the demo clerk recharges household A101 (a
  * DL/T 645-2007 prepaid meter, priced by the demo's flat residential tariff) and the order is
- * placed at 0.6170 yuan/kWh; household A601 (a DL/T 645-1997 meter, which cannot hold credit) is
- * refused when picked, before any order exists. The engine is off in tests, so the order stays
- * CREATED here; delivery to the meter is covered by the engine's recharge ITs.
+ * placed at 0.6170 yuan/kWh; household A501 (a plain 2007 meter sold host-side) takes 10 yuan into
+ * its balance and is confirmed at once; household A601 (a DL/T 645-1997 meter, which can neither hold
+ * credit nor switch its relay, so post-paid) is never offered. The engine is off in tests, so A101's
+ * order stays CREATED here; delivery to the meter is covered by the engine's recharge ITs and the
+ * recharge browser benchmark.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -62,8 +64,9 @@ class DemoRechargeBrowserIT {
     }
 
     @Test
-    void the_demo_clerk_recharges_a_2007_household_at_the_demo_price_and_a_1997_household_is_refused_before_any_order() {
+    void the_demo_clerk_sells_to_a_meter_side_and_a_host_side_prepaid_household_and_is_never_offered_a_post_paid_one() {
         long a101 = meterOfRoom("A101");
+        long a501 = meterOfRoom("A501");
         long a601 = meterOfRoom("A601");
         loginAsDemoClerk();
         driver.get("http://localhost:" + port + "/recharge");
@@ -89,11 +92,31 @@ class DemoRechargeBrowserIT {
             assertThat((BigDecimal) order.get("price")).isEqualByComparingTo("0.6170");
         });
 
-        pick("A601");
-        wait.until(d -> d.findElement(By.id(RechargeView.REFUSAL_ID)).getText().contains("DL/T 645-1997"));
-        BrowserSupport.screenshot(driver, "demo-recharge-a601-refused");
-        assertThat(driver.findElement(By.id(RechargeView.REFUSAL_ID)).getText()).contains("370101060001");
-        assertThat(driver.findElement(By.cssSelector("#" + RechargeForm.AMOUNT_ID + " input")).isEnabled()).isFalse();
+        // A501: a plain 2007 meter sold host-side; the money goes to the balance and the order is confirmed at once.
+        pick("A501");
+        WebElement hostAmount = wait.until(d -> {
+            WebElement input = d.findElement(By.cssSelector("#" + RechargeForm.AMOUNT_ID + " input"));
+            return input.isEnabled() ? input : null;
+        });
+        hostAmount.sendKeys("10");
+        click(driver.findElement(By.id(RechargeForm.CONFIRM_ID)));
+        click(wait.until(d -> d.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)));
+        wait.until(d -> d.findElement(By.id(RechargeView.STATE_ID)).getText().contains("已确认"));
+        BrowserSupport.screenshot(driver, "demo-recharge-a501-host-side");
+        assertThat(jdbc.queryForList("SELECT amount, state FROM recharge_order WHERE meter_id = ?", a501))
+                .singleElement().satisfies(order -> {
+                    assertThat((BigDecimal) order.get("amount")).isEqualByComparingTo("10.00");
+                    assertThat(order.get("state")).isEqualTo("CONFIRMED");
+                });
+
+        // A601: a DL/T 645-1997 meter, settled monthly (post-paid): the recharge search never offers it.
+        WebElement search = driver.findElement(By.cssSelector("#" + HouseholdSearch.TEXT_ID + " input"));
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "A601");
+        wait.until(d -> d.findElements(By.cssSelector("#" + HouseholdSearch.GRID_ID + " vaadin-grid-cell-content"))
+                .stream().noneMatch(cell -> cell.getText().equals("A501")));
+        assertThat(driver.findElements(By.cssSelector("#" + HouseholdSearch.GRID_ID + " vaadin-grid-cell-content")))
+                .noneMatch(cell -> cell.getText().equals("A601"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recharge_order WHERE meter_id = ?", Integer.class, a601))
                 .isZero();
     }
