@@ -57,7 +57,8 @@ class DemoParkIT {
     @Test
     void every_collector_keeps_its_buses_within_its_port_count() {
         LoginSupport.loginAs(users, "super");
-        List<CollectorView> all = collectors.list();
+        // Other tests of the shared context add collectors of their own; the demo's are the simulated ones.
+        List<CollectorView> all = collectors.list().stream().filter(CollectorView::simulated).toList();
         assertThat(all).hasSize(4);
         for (CollectorView collector : all) {
             assertThat(collector.ports().size()).isLessThanOrEqualTo(collector.model().portCount());
