@@ -33,7 +33,7 @@
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="JAVA_HOME" (set "JAVA_HOME=%%B") ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
@@ -49,6 +49,37 @@ $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
 }
+
+# ---- Jichao: run Maven on a JDK 21 or newer (as mvnw does) -----------------------------------
+# JAVA_HOME when it is a JDK 21+, else the newest JDK 21+ among the java on PATH, JAVA<nn>_HOME
+# variables and the usual install folders; the batch part above sets JAVA_HOME from our output.
+# JICHAO_SKIP_JDK_DISCOVERY=true leaves JAVA_HOME as it is.
+function Get-JichaoJavaMajor($jdk) {
+  $release = Join-Path $jdk 'release'
+  if ((Test-Path $release) -and ((Get-Content -Raw $release) -match 'JAVA_VERSION="?(\d+)')) { return [int]$Matches[1] }
+  return 0
+}
+function Test-JichaoJdk21($jdk) {
+  return $jdk -and (Test-Path (Join-Path $jdk 'bin\javac.exe')) -and ((Get-JichaoJavaMajor $jdk) -ge 21)
+}
+if ($env:JICHAO_SKIP_JDK_DISCOVERY -ne 'true' -and -not (Test-JichaoJdk21 $env:JAVA_HOME)) {
+  $jichaoCandidates = @()
+  $jichaoJava = Get-Command java -ErrorAction SilentlyContinue
+  if ($jichaoJava) { $jichaoCandidates += Split-Path (Split-Path $jichaoJava.Source) }
+  $jichaoCandidates += Get-ChildItem env: | Where-Object { $_.Name -match '^JAVA\d+_HOME$' } | ForEach-Object { $_.Value }
+  foreach ($root in @("$env:ProgramFiles\Java", "$env:ProgramFiles\Eclipse Adoptium", "$env:ProgramFiles\Microsoft",
+      "$env:ProgramFiles\Zulu", "$env:ProgramFiles\Amazon Corretto", "$env:ProgramFiles\BellSoft", "$env:USERPROFILE\.jdks")) {
+    if (Test-Path $root) { $jichaoCandidates += Get-ChildItem $root -Directory | ForEach-Object { $_.FullName } }
+  }
+  $jichaoJdk = $jichaoCandidates | Where-Object { Test-JichaoJdk21 $_ } |
+    Sort-Object { Get-JichaoJavaMajor $_ } -Descending | Select-Object -First 1
+  if (!$jichaoJdk) {
+    Write-Error "Jichao needs a JDK 21 or newer to build: install one (e.g. Temurin 25 from https://adoptium.net) or set JAVA_HOME to it."
+  }
+  $env:JAVA_HOME = $jichaoJdk
+  Write-Output "JAVA_HOME=$jichaoJdk"
+}
+# ----------------------------------------------------------------------------------------------
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties
 $distributionUrl = (Get-Content -Raw "$scriptDir/.mvn/wrapper/maven-wrapper.properties" | ConvertFrom-StringData).distributionUrl

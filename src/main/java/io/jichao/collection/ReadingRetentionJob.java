@@ -33,8 +33,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 @ConditionalOnProperty(name = "jichao.collection.retention.enabled", havingValue = "true", matchIfMissing = true)
 class ReadingRetentionJob {
 
+    /** Register values that bills, gap back-fills and disputes go back to: kept as long as energy. */
     static final Set<ReadingItem> ENERGY_ITEMS = EnumSet.of(ReadingItem.ACTIVE_ENERGY, ReadingItem.REVERSE_ENERGY,
-            ReadingItem.REMAINING_ENERGY, ReadingItem.WATER_VOLUME);
+            ReadingItem.REMAINING_ENERGY, ReadingItem.WATER_VOLUME, ReadingItem.DAILY_FREEZE);
     static final Set<ReadingItem> INSTANT_ITEMS = EnumSet.complementOf(EnumSet.copyOf(ENERGY_ITEMS));
 
     private static final Logger log = LoggerFactory.getLogger(ReadingRetentionJob.class);

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,6 +102,21 @@ class ReadingRetentionIT {
         assertThat(rows("REMAINING_ENERGY", true)).isZero();
         assertThat(rows("ACTIVE_ENERGY", false)).isEqualTo(5);
         assertThat(count("energy_hourly")).as("aggregates are never purged").isEqualTo(10);
+    }
+
+    @Test
+    void daily_freeze_rows_are_kept_as_long_as_energy_rows_not_purged_with_instant_values() {
+        Instant frozenAt = NOW.minus(Duration.ofDays(200)).plus(Duration.ofHours(2));
+        LocalDateTime meterTime = LocalDateTime.ofInstant(frozenAt, ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.DAYS);
+        writer.submit(List.of(new StoredReading(meter, ReadingItem.DAILY_FREEZE, new BigDecimal("99.50"), meterTime,
+                frozenAt, ReadingSource.FREEZE)));
+        assertThat(writer.flush()).isTrue();
+
+        job(Duration.ZERO).purge();
+        assertThat(rows("DAILY_FREEZE", true)).as("200 days old, energy kept without limit").isEqualTo(1);
+
+        job(Duration.ofDays(180)).purge();
+        assertThat(rows("DAILY_FREEZE", true)).as("older than the energy retention").isZero();
     }
 
     private ReadingRetentionJob job(Duration energyRetention) {
