@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -52,6 +54,8 @@ class MeterControlPanelsTest extends KaribuTest {
         navigateTo("meters/" + meterId + "/live");
 
         _click(byId(Button.class, RelayPanel.buttonId(RelayCommand.TRIP)));
+        _get(RelayPanel.class).sending().current().orTimeout(10, TimeUnit.SECONDS).join();
+        MockVaadin.clientRoundtrip(false);
 
         expectNotifications("The collection engine is not running in this process.");
         assertThat(jdbc.queryForObject("select count(*) from relay_command where meter_id = ?", Integer.class, meterId))
