@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -114,14 +115,15 @@ class ReadNowBrowserIT {
         wait.until(d -> d.findElement(By.id(MeterLiveView.READ_PROGRESS_ID)).isDisplayed());
         assertThat(readNow.getDomAttribute("disabled")).as("in progress").isNotNull();
 
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
         save.click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> notificationTexts(d).stream()
+        new WebDriverWait(driver, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(20)).until(d -> notificationTexts(d).stream()
                 .anyMatch(text -> text.contains("过载参数")));
         double answeredAfter = (System.nanoTime() - clicked) / 1e9;
         boolean readStillRunning = readNow.getDomAttribute("disabled") != null;
         BrowserSupport.screenshot(driver, "meter-read-now-in-progress");
 
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> readNow.getDomAttribute("disabled") == null);
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(20)).until(d -> readNow.getDomAttribute("disabled") == null);
         double readTook = (System.nanoTime() - clicked) / 1e9;
         assertThat(readStillRunning).as("the other click was answered while the read was running").isTrue();
         assertThat(answeredAfter).as("answered before the read ended (read took %.1f s)", readTook)

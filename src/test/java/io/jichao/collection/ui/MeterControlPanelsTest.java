@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -53,8 +55,19 @@ class MeterControlPanelsTest extends KaribuTest {
         long meterId = firstMeterOf("maint");
         navigateTo("meters/" + meterId + "/live");
 
-        _click(byId(Button.class, RelayPanel.buttonId(RelayCommand.TRIP)));
-        _get(RelayPanel.class).sending().current().orTimeout(10, TimeUnit.SECONDS).join();
+        RelayPanel panel = _get(RelayPanel.class);
+        // Holding the session lock as a request would keeps the pushed outcome queued until it is released.
+        VaadinSession.getCurrent().lock();
+        try {
+            _click(byId(Button.class, RelayPanel.buttonId(RelayCommand.TRIP)));
+            assertThat(panel.sending().indicator().isVisible()).as("in progress until the outcome is pushed").isTrue();
+            assertThat(Arrays.stream(RelayCommand.values())
+                    .map(c -> byId(Button.class, RelayPanel.buttonId(c)).isEnabled()))
+                    .as("no second command while one runs").containsOnly(false);
+        } finally {
+            VaadinSession.getCurrent().unlock();
+        }
+        panel.sending().current().orTimeout(10, TimeUnit.SECONDS).join();
         MockVaadin.clientRoundtrip(false);
 
         expectNotifications("The collection engine is not running in this process.");

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.server.VaadinSession;
 
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterName;
@@ -176,10 +177,17 @@ class MeterLiveViewTest extends KaribuTest {
 
         navigateTo("meters/" + meterId + "/live");
         Button readNow = _get(Button.class, spec -> spec.withId(MeterLiveView.READ_NOW_ID));
-        _click(readNow);
-        assertThat(readNow.isEnabled()).as("in progress until the result is pushed").isFalse();
-        assertThat(_get(ProgressBar.class, spec -> spec.withId(MeterLiveView.READ_PROGRESS_ID)).isVisible()).isTrue();
-        readNow.click(); // a second click reaching the server (the browser already disabled the button)
+        // Holding the session lock as a request would keeps the pushed result queued until it is released.
+        VaadinSession.getCurrent().lock();
+        try {
+            _click(readNow);
+            assertThat(readNow.isEnabled()).as("in progress until the result is pushed").isFalse();
+            assertThat(_get(ProgressBar.class, spec -> spec.withId(MeterLiveView.READ_PROGRESS_ID)).isVisible())
+                    .isTrue();
+            readNow.click(); // a second click reaching the server (the browser already disabled the button)
+        } finally {
+            VaadinSession.getCurrent().unlock();
+        }
 
         MeterLiveView view = _get(MeterLiveView.class);
         view.reading().current().orTimeout(10, TimeUnit.SECONDS).join();
