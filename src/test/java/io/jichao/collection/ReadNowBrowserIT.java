@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -102,13 +103,14 @@ class ReadNowBrowserIT {
     @Test
     void the_meter_page_answers_other_clicks_while_read_now_waits_on_a_slow_bus() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("super");
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo1234", Keys.ENTER);
-        wait.until(d -> d.findElements(By.id("home-tile-meters-active")).size() == 1);
+        logIn("super");
         driver.get("http://localhost:" + port + "/meters/" + meterId + "/live");
         WebElement readNow = wait.until(d -> d.findElement(By.id(MeterLiveView.READ_NOW_ID)));
         WebElement save = wait.until(d -> d.findElement(By.id("overload-save")));
+        WebElement overloadState = driver.findElement(By.id("overload-state"));
+        driver.findElement(By.cssSelector("#overload-max input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "7.5", Keys.TAB);
+        driver.findElement(By.cssSelector("#overload-sudden input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.TAB);
+        String stateBefore = overloadState.getText();
 
         long clicked = System.nanoTime();
         readNow.click();
@@ -117,24 +119,38 @@ class ReadNowBrowserIT {
 
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
         save.click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(20)).until(d -> notificationTexts(d).stream()
-                .anyMatch(text -> text.contains("过载参数")));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(20))
+                .until(d -> !overloadState.getText().equals(stateBefore));
         double answeredAfter = (System.nanoTime() - clicked) / 1e9;
         boolean readStillRunning = readNow.getDomAttribute("disabled") != null;
         BrowserSupport.screenshot(driver, "meter-read-now-in-progress");
 
-        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(20)).until(d -> readNow.getDomAttribute("disabled") == null);
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(20))
+                .until(d -> readNow.getDomAttribute("disabled") == null);
         double readTook = (System.nanoTime() - clicked) / 1e9;
         assertThat(readStillRunning).as("the other click was answered while the read was running").isTrue();
         assertThat(answeredAfter).as("answered before the read ended (read took %.1f s)", readTook)
                 .isLessThan(readTook);
         assertThat(readTook).as("the bus was really slow").isGreaterThan(SLOW_ANSWER.toMillis() / 1000.0);
-        wait.until(d -> notificationTexts(d).stream().anyMatch(text -> text.contains("读取")));
         assertThat(driver.findElement(By.id(MeterLiveView.READ_PROGRESS_ID)).isDisplayed()).isFalse();
     }
 
-    private static List<String> notificationTexts(WebDriver driver) {
-        return driver.findElements(By.cssSelector("vaadin-notification-card")).stream().map(WebElement::getText)
-                .toList();
+    /** Logs in through the form; on a loaded machine a first attempt can race the form's start, so up to three. */
+    private void logIn(String username) {
+        for (int attempt = 1; ; attempt++) {
+            driver.get("http://localhost:" + port + "/login");
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElement(
+                    By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo1234", Keys.ENTER);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(40))
+                        .until(d -> d.findElements(By.id("home-tile-meters-active")).size() == 1);
+                return;
+            } catch (TimeoutException notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
     }
 }
