@@ -108,16 +108,18 @@ class ReadNowBrowserIT {
         WebElement readNow = wait.until(d -> d.findElement(By.id(MeterLiveView.READ_NOW_ID)));
         WebElement save = wait.until(d -> d.findElement(By.id("overload-save")));
         WebElement overloadState = driver.findElement(By.id("overload-state"));
+        reveal(save);
         driver.findElement(By.cssSelector("#overload-max input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "7.5", Keys.TAB);
         driver.findElement(By.cssSelector("#overload-sudden input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.TAB);
         String stateBefore = overloadState.getText();
+        reveal(readNow);
 
         long clicked = System.nanoTime();
         readNow.click();
         wait.until(d -> d.findElement(By.id(MeterLiveView.READ_PROGRESS_ID)).isDisplayed());
         assertThat(readNow.getDomAttribute("disabled")).as("in progress").isNotNull();
 
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        reveal(save);
         save.click();
         new WebDriverWait(driver, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(20))
                 .until(d -> !overloadState.getText().equals(stateBefore));
@@ -133,6 +135,11 @@ class ReadNowBrowserIT {
                 .isLessThan(readTook);
         assertThat(readTook).as("the bus was really slow").isGreaterThan(SLOW_ANSWER.toMillis() / 1000.0);
         assertThat(driver.findElement(By.id(MeterLiveView.READ_PROGRESS_ID)).isDisplayed()).isFalse();
+    }
+
+    /** Scrolls the page's content (the app layout's scroll container) so the element can be clicked. */
+    private void reveal(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 
     /** Logs in through the form; on a loaded machine a first attempt can race the form's start, so up to three. */

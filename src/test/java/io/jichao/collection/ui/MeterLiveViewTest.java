@@ -26,7 +26,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterName;
@@ -175,13 +174,15 @@ class MeterLiveViewTest extends KaribuTest {
 
         navigateTo("meters/" + meterId + "/live");
         Button readNow = _get(Button.class, spec -> spec.withId(MeterLiveView.READ_NOW_ID));
-        // Server-side clicks: Karibu's _click would also run the UI queue, where the pushed result waits.
+        MeterLiveView view = _get(MeterLiveView.class);
+        // Server-side clicks and no lookups until the asserts: Karibu's _click and _get run the UI
+        // queue, where the pushed result waits.
         readNow.click();
         assertThat(readNow.isEnabled()).as("in progress until the result is pushed").isFalse();
-        assertThat(_get(ProgressBar.class, spec -> spec.withId(MeterLiveView.READ_PROGRESS_ID)).isVisible()).isTrue();
+        assertThat(view.reading().indicator().isVisible()).isTrue();
+        assertThat(view.reading().indicator().getId()).contains(MeterLiveView.READ_PROGRESS_ID);
         readNow.click(); // a second click reaching the server (the browser already disabled the button)
 
-        MeterLiveView view = _get(MeterLiveView.class);
         view.reading().current().orTimeout(10, TimeUnit.SECONDS).join();
         MockVaadin.clientRoundtrip(false);
         expectNotifications("The collection engine is not running in this process.");
