@@ -21,10 +21,13 @@ import io.jichao.notify.NotificationService;
  * Alarms reach people by SMS (R11, issue 6 items 3 and 5). On {@link AlarmChanged} (published after
  * the alarm's commit): a raised household kind (low or no remaining energy) texts the household's
  * numbers a reminder to recharge, de-duplicated by {@code alarm:<id>}; a raised manager kind opens
- * the alert {@code alarm:<id>} down the building's manager contacts (FAULT = urgent). Acknowledging
- * the alarm acknowledges the alert, so the escalation stops; clearing it does as well (the
- * condition is gone; nobody further down the list needs to be woken), recorded as by
- * {@code system}. A failure to notify is logged and never undoes or blocks the alarm.
+ * the alert {@code alarm:<id>} down the building's manager contacts (FAULT = urgent), or, with a
+ * {@code group-window}, joins the building's group of that kind ({@link AlarmSmsGroups}: one alert for
+ * an alarm storm). Acknowledging the alarm acknowledges the alert (a group's once all its alarms are
+ * settled), so the escalation stops; clearing it does as well (the condition is gone; nobody further
+ * down the list needs to be woken), recorded as by {@code system}. Manager texts carry the building
+ * and subject only, never the alarm's free-text detail, so they are wholly in the recipient's
+ * language. A failure to notify is logged and never undoes or blocks the alarm.
  */
 @Component
 class AlarmNotifier {
@@ -38,10 +41,12 @@ class AlarmNotifier {
     private final AlarmSmsProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final AlarmSmsGroups groups;
 
     AlarmNotifier(NotificationService notifications, AlarmSmsProperties properties, JdbcTemplate jdbc,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, AlarmSmsGroups groups) {
         this.notifications = notifications;
+        this.groups = groups;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -71,9 +76,15 @@ class AlarmNotifier {
         String key = alertKey(changed.alarmId());
         switch (changed.state()) {
             case RAISED -> raised(changed, key);
-            case ACKNOWLEDGED -> notifications.acknowledge(key, find(changed.alarmId())
-                    .map(AlarmRow::acknowledgedBy).orElse("system"));
-            case CLEARED -> notifications.acknowledge(key, "system");
+            case ACKNOWLEDGED -> {
+                String by = find(changed.alarmId()).map(AlarmRow::acknowledgedBy).orElse("system");
+                notifications.acknowledge(key, by);
+                groups.settled(changed.alarmId(), by);
+            }
+            case CLEARED -> {
+                notifications.acknowledge(key, "system");
+                groups.settled(changed.alarmId(), "system");
+            }
         }
     }
 
@@ -119,11 +130,14 @@ class AlarmNotifier {
             log.warn("Alarm {} has no building, no manager SMS", alarm.id());
             return;
         }
+        if (groups.grouping()) {
+            groups.join(alarm);
+            return;
+        }
         Map<String, String> values = Map.of(
                 "building", alarm.buildingName() == null ? String.valueOf(alarm.buildingId()) : alarm.buildingName(),
-                "subject", alarm.subject(),
-                "detail", alarm.detail() == null ? "-" : alarm.detail());
-        String template = "sms.alarm.manager." + alarm.kind().name();
+                "subject", alarm.subject());
+        String template = "sms.alarm.one." + alarm.kind().name();
         boolean urgent = alarm.severity() == Severity.FAULT;
         if (alarm.meterId() != null) {
             notifications.alert(alarm.meterId(), template, values, key, urgent);

@@ -1,5 +1,6 @@
 package io.jichao.alarm;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled        send SMS for alarms at all
  * @param householdKinds kinds texted to the household (only meter alarms have a household)
  * @param managerKinds   kinds alerted to the building's managers (FAULT ones urgently, also in quiet hours)
+ * @param groupWindow    manager alarms of one kind in one building within this window become one SMS
+ *                       (sent when the window has passed); zero alerts each alarm at once
  */
 @ConfigurationProperties("jichao.alarms.sms")
 public record AlarmSmsProperties(
@@ -24,7 +27,8 @@ public record AlarmSmsProperties(
             "ZERO_BALANCE"}) List<AlarmKind> householdKinds,
         @DefaultValue({"METER_COMM_FAILURE", "PORT_COMM_FAILURE", "COLLECTOR_OFFLINE", "RELAY_MISMATCH",
             "OVERLOAD_TRIP", "POWER_JUMP", "VOLTAGE_OUT_OF_RANGE", "REVERSE_ENERGY", "CLOCK_DRIFT"})
-        List<AlarmKind> managerKinds) {
+        List<AlarmKind> managerKinds,
+        @DefaultValue("5m") Duration groupWindow) {
 
     public AlarmSmsProperties {
         householdKinds = List.copyOf(householdKinds);

@@ -97,6 +97,16 @@ public class MeterService {
         return new MeterDetails(meter.getId(), meter.getState(), draft, collectorId);
     }
 
+    /** The name people use for a meter inside the operator's district (building, room, address). */
+    @Transactional(readOnly = true)
+    public MeterName name(long meterId) {
+        Meter meter = findInDistrict(meterId, viewer().district());
+        Household household = meter.getHousehold();
+        String address = meter.getDeviceChannel() == null ? meter.getAddress()
+                : meter.getAddress() + "#" + meter.getDeviceChannel();
+        return new MeterName(meter.getBuilding().getName(), household == null ? null : household.getRoom(), address);
+    }
+
     @Transactional
     public long create(MeterDraft draft) {
         OperatorContext operator = editor();

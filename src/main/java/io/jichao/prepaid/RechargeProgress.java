@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,8 @@ import io.jichao.shared.DomainException;
 /**
  * Delivery reports from the collection engine (its {@link RechargeDelivery} implementation). These
  * run for the system, not for a logged-in operator, and are not reachable from views. Each report
- * locks the order row so a cancel and a send can never both win.
+ * locks the order row so a cancel and a send can never both win, and publishes a
+ * {@link RechargeOrderChanged} that reaches the open pages of the meter after the commit.
  */
 @Service
 public class RechargeProgress {
@@ -26,9 +28,12 @@ public class RechargeProgress {
     private final AuditTrail audit;
     private final RechargeSms sms;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RechargeProgress(RechargeOrderRepository orders, AuditTrail audit, RechargeSms sms, Clock clock) {
+    RechargeProgress(RechargeOrderRepository orders, AuditTrail audit, RechargeSms sms, Clock clock,
+                     ApplicationEventPublisher events) {
         this.orders = orders;
+        this.events = events;
         this.audit = audit;
         this.sms = sms;
         this.clock = clock;
@@ -101,6 +106,7 @@ public class RechargeProgress {
         if (target == RechargeState.CONFIRMED) {
             sms.confirmed(order, null);
         }
+        events.publishEvent(new RechargeOrderChanged(orderId, order.getMeterId(), target));
         return order.view();
     }
 }

@@ -18,12 +18,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Debian Chromium driven by Debian's chromedriver, started the way this machine needs:
  * no sandbox (root), no background networking, a fresh profile.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
     private BrowserSupport() {
     }
 
-    static WebDriver startChromium(int width, int height) {
+    public static WebDriver startChromium(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         Path profile;
@@ -46,7 +46,7 @@ final class BrowserSupport {
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
-    static Path screenshot(WebDriver driver, String name) {
+    public static Path screenshot(WebDriver driver, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             Path file = dir.resolve(name + ".png");

@@ -25,6 +25,7 @@ import io.jichao.archive.BillingMode;
 import io.jichao.archive.MeterDetails;
 import io.jichao.archive.MeterDraft;
 import io.jichao.archive.MeterField;
+import io.jichao.archive.MeterName;
 import io.jichao.archive.MeterProtocol;
 import io.jichao.archive.MeterRules;
 import io.jichao.archive.Phase;
@@ -150,8 +151,13 @@ public class MeterForm extends Dialog {
 
     /** Opens the form with a meter's current values. */
     public void edit(MeterDetails details) {
+        edit(details, new MeterName(null, details.draft().room(), details.draft().address()));
+    }
+
+    /** Opens the form with a meter's current values, titled with its name (building, room, address). */
+    public void edit(MeterDetails details, MeterName name) {
         meterId = details.id();
-        setHeaderTitle(getTranslation("meter.form.edit", details.draft().address()));
+        setHeaderTitle(getTranslation("meter.form.edit", name.text()));
         fill(details.draft(), details.collectorId());
         open();
     }

@@ -25,6 +25,7 @@ import jakarta.annotation.security.PermitAll;
 import io.jichao.archive.CollectorService;
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterImportService;
+import io.jichao.archive.MeterName;
 import io.jichao.archive.MeterRow;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterSort;
@@ -183,7 +184,7 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
             if (meterId == null) {
                 form.createNew();
             } else {
-                form.edit(meters.get(meterId));
+                form.edit(meters.get(meterId), meters.name(meterId));
             }
         } catch (DomainException e) {
             Notifications.error(e);
@@ -191,12 +192,16 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
     }
 
     private void save(MeterForm.SaveEvent event) {
+        MeterName name;
         try {
+            long saved;
             if (event.meterId() == null) {
-                meters.create(event.draft());
+                saved = meters.create(event.draft());
             } else {
-                meters.update(event.meterId(), event.draft());
+                saved = event.meterId();
+                meters.update(saved, event.draft());
             }
+            name = meters.name(saved);
         } catch (DomainException e) {
             event.getSource().showError(e);
             return;
@@ -204,14 +209,14 @@ public class MeterGridView extends VerticalLayout implements HasPageTitleKey, Ha
         event.getSource().close();
         grid.deselectAll();
         refresh();
-        Notifications.success("meter.saved", event.draft().address());
+        Notifications.success("meter.saved", name.text());
     }
 
     private void confirmRemove(MeterRow row) {
         new MeterRemoveDialog(row, () -> {
             try {
                 meters.remove(row.id());
-                Notifications.success("meter.removed", row.displayAddress());
+                Notifications.success("meter.removed", MeterName.of(row).text());
             } catch (DomainException e) {
                 Notifications.error(e);
             }

@@ -3,6 +3,7 @@ package io.jichao.archive.ui;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.function.SerializableRunnable;
 
+import io.jichao.archive.MeterName;
 import io.jichao.archive.MeterRow;
 
 /**
@@ -13,7 +14,7 @@ class MeterRemoveDialog extends ConfirmDialog {
 
     MeterRemoveDialog(MeterRow row, SerializableRunnable remove) {
         setId(MeterGridView.REMOVE_CONFIRM_ID);
-        setHeader(getTranslation("meter.remove.title", row.displayAddress()));
+        setHeader(getTranslation("meter.remove.title", MeterName.of(row).text()));
         setText(getTranslation("meter.remove.text"));
         setCancelable(true);
         setCancelText(getTranslation("action.cancel"));

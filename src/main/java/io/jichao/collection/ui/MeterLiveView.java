@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -20,6 +22,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import io.jichao.archive.MeterName;
+import io.jichao.archive.MeterService;
 import io.jichao.collection.ItemValue;
 import io.jichao.collection.MeterDayHistory;
 import io.jichao.collection.MeterHealth;
@@ -33,6 +37,7 @@ import io.jichao.collection.control.OverloadService;
 import io.jichao.collection.control.RelayControlService;
 import io.jichao.shared.DomainException;
 import io.jichao.shared.TimeConfiguration;
+import io.jichao.shared.ui.BackgroundAction;
 import io.jichao.shared.ui.EChart;
 import io.jichao.shared.ui.HasPageTitleKey;
 import io.jichao.shared.ui.Notifications;
@@ -43,7 +48,8 @@ import io.jichao.shared.ui.Notifications;
  * chosen day (R12). Reached from the meter grid by URL ({@code meters/<id>/live}), so the archive's
  * views need no code of this feature. The services decide access: a meter outside the district is
  * "not found". Operators with DEVICE_CONTROL also get relay commands with read-back and the meter's
- * overload parameters.
+ * overload parameters. The page is titled with the meter's name (building, room, address). "Read now"
+ * waits on the bus, so it runs in the background ({@link BackgroundAction}) and its result is pushed.
  */
 @Route("meters/:id/live")
 @PermitAll
@@ -54,6 +60,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     public static final String HEALTH_ID = "meter-live-health";
     public static final String COVERAGE_ID = "meter-live-coverage";
     public static final String UNSUPPORTED_ID = "meter-live-unsupported";
+    public static final String TITLE_ID = "meter-live-title";
+    public static final String READ_PROGRESS_ID = "meter-read-progress";
     public static final String HISTORY_DAY_ID = "meter-history-day";
     public static final String HISTORY_CHART_ID = "meter-history-chart";
     public static final String LIVE_CHART_ID = LiveCurves.CHART_ID;
@@ -63,6 +71,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
 
     private final MeterReadingService readings;
     private final MeterHistoryService history;
+    private final MeterService meters;
+    private final BackgroundAction<ReadNow> reading;
     private final DatePicker historyDay = new DatePicker();
     private final EChart historyChart = new EChart();
     private final LiveCurves liveCurves;
@@ -75,25 +85,36 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     private final Span unsupported = new Span();
     private final Grid<Row> values = new Grid<>();
     private long meterId;
+    private MeterName name;
+
+    /** What a "read now" brings back: the read and the health after it. */
+    private record ReadNow(MeterReadResult result, MeterHealth health) {
+    }
 
     /** One line of the table: item, value and when it was read. */
     record Row(String item, String value, String readAt) {
     }
 
     public MeterLiveView(MeterReadingService readings, MeterHistoryService history, MeterReadEvents readEvents,
-                         RelayControlService relays, OverloadService overloads, Clock clock) {
+                         RelayControlService relays, OverloadService overloads, MeterService meters, Clock clock) {
         this.readings = readings;
+        this.meters = meters;
         this.relayPanel = new RelayPanel(relays);
         this.overloadPanel = new OverloadPanel(overloads);
         this.control = relays.canControl();
         this.history = history;
         this.liveCurves = new LiveCurves(history, readEvents, readings);
-        Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create(),
-                click -> readNow());
+        Button readNow = new Button(getTranslation("collection.read.now"), VaadinIcon.REFRESH.create());
         readNow.setId(READ_NOW_ID);
         readNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // The browser disables it at once, so a double click sends one read; the action enables it again.
         readNow.setDisableOnClick(true);
-        readNow.addClickListener(click -> readNow.setEnabled(true));
+        reading = new BackgroundAction<ReadNow>(this, this::showRead).controls(readNow);
+        reading.indicator().setId(READ_PROGRESS_ID);
+        readNow.addClickListener(click -> readNow());
+        HorizontalLayout readBar = new HorizontalLayout(readNow, reading.indicator());
+        readBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        title.setId(TITLE_ID);
         health.setId(HEALTH_ID);
         coverage.setId(COVERAGE_ID);
         unsupported.setId(UNSUPPORTED_ID);
@@ -108,7 +129,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
         historyDay.setValue(today);
         historyDay.addValueChangeListener(event -> showHistory());
         historyChart.setId(HISTORY_CHART_ID);
-        add(title, readNow, health, coverage, unsupported, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
+        add(title, readBar, health, coverage, unsupported, values, liveCurves, new H4(getTranslation("collection.history.title")), historyDay,
                 historyChart);
         if (control) {
             add(new H4(getTranslation("control.title")), relayPanel, overloadPanel);
@@ -143,7 +164,8 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void showStored() {
-        title.setText(getTranslation("collection.live.title", meterId));
+        name = meters.name(meterId);
+        title.setText(getTranslation("collection.live.heading", name.text()));
         List<StoredReading> latest = readings.latest(meterId);
         values.setItems(latest.stream().map(r -> new Row(itemLabel(r.item().name()), ReadingFormat.format(r),
                 TIME.format(r.readAt()))).toList());
@@ -151,18 +173,30 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void readNow() {
-        try {
-            MeterReadResult result = readings.readNow(meterId);
-            values.setItems(result.values().stream().map(v -> row(v, result)).toList());
-            showHealth(readings.health(meterId));
-            if (result.succeeded()) {
-                Notifications.success("collection.read.done");
-            } else {
-                Notifications.error(new DomainException("collection.read.failed", result.failure().orElseThrow()));
-            }
-        } catch (DomainException e) {
-            Notifications.error(e);
+        long meter = meterId;
+        reading.run(() -> {
+            MeterReadResult result = readings.readNow(meter);
+            return new ReadNow(result, readings.health(meter));
+        });
+    }
+
+    private void showRead(ReadNow read) {
+        MeterReadResult result = read.result();
+        if (result.meterId() != meterId) {
+            return; // the page moved on to another meter meanwhile
         }
+        values.setItems(result.values().stream().map(v -> row(v, result)).toList());
+        showHealth(read.health());
+        if (result.succeeded()) {
+            Notifications.success("collection.read.done");
+        } else {
+            Notifications.error(new DomainException("collection.read.failed", result.failure().orElseThrow()));
+        }
+    }
+
+    /** The "read now" in flight, if any (tests wait on it). */
+    BackgroundAction<?> reading() {
+        return reading;
     }
 
     private Row row(ItemValue value, MeterReadResult result) {
@@ -201,6 +235,7 @@ public class MeterLiveView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public String getPageTitle() {
-        return getTranslation(pageTitleKey());
+        return name == null ? getTranslation(pageTitleKey())
+                : getTranslation("collection.live.page.meter", name.text());
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 
 import io.jichao.archive.BillingMode;
@@ -23,6 +22,7 @@ import io.jichao.prepaid.EmergencyCreditStatus;
 import io.jichao.prepaid.PrepaidProperties;
 import io.jichao.prepaid.PricePerKwh;
 import io.jichao.prepaid.RechargeAmount;
+import io.jichao.prepaid.RechargeOrderEvents;
 import io.jichao.prepaid.RechargeOrderView;
 import io.jichao.prepaid.RechargeRequest;
 import io.jichao.prepaid.RechargeService;
@@ -35,7 +35,8 @@ import io.jichao.shared.ui.Notifications;
 /**
  * The recharge workflow (R4) for clerks: search, pick a household (which asks the engine to read the
  * meter ahead of the recharge, see {@link RechargeService#prepareRecharge}), type the amount, confirm, then
- * follow the order's delivery (polled every two seconds while the page is open) and print the
+ * follow the order's delivery (pushed: each state the engine reports reaches the open page through
+ * {@link RechargeOrderEvents} and {@code UI.access}, no polling) and print the
  * receipt. A prepaid household's emergency credit is shown and can be granted (with confirmation);
  * while it is owed, the form's preview shows what a purchase repays. Everything goes through the services, which check the permission and the district.
  */
@@ -48,11 +49,11 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
     public static final String STATE_ID = "recharge-state";
     /** Why the picked meter cannot be recharged; empty when it can. */
     public static final String REFUSAL_ID = "recharge-refusal";
-    static final int POLL_MILLIS = 2_000;
 
     private final transient RechargeService recharges;
     private final transient AccountService accounts;
     private final transient EmergencyCreditService emergency;
+    private final transient RechargeOrderEvents orderEvents;
     private final EmergencyCreditPanel emergencyPanel = new EmergencyCreditPanel();
     private final RechargeForm form;
     private final RechargeOrders orders;
@@ -62,10 +63,12 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
     private final Span refusal = new Span();
     private MeterRow meter;
     private Long lastOrderId;
-    private Registration polling;
+    private RechargeOrderEvents.Subscription following;
 
     public RechargeView(MeterService meters, RechargeService recharges, AccountService accounts,
-                        ReceiptService receipts, PrepaidProperties limits, EmergencyCreditService emergency) {
+                        ReceiptService receipts, PrepaidProperties limits, EmergencyCreditService emergency,
+                        RechargeOrderEvents orderEvents) {
+        this.orderEvents = orderEvents;
         this.recharges = recharges;
         this.accounts = accounts;
         this.emergency = emergency;
@@ -87,8 +90,8 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         VerticalLayout history = new VerticalLayout(new H3(getTranslation("recharge.orders")), state, orders);
         history.setPadding(false);
         add(search, new HorizontalLayout(chosen, history));
-        addAttachListener(event -> startPolling(event.getUI()));
-        addDetachListener(event -> stopPolling(event.getUI()));
+        addAttachListener(event -> follow(event.getUI()));
+        addDetachListener(event -> unfollow());
     }
 
     private void pick(MeterRow picked) {
@@ -111,6 +114,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         form.forMeter(price == null ? null : picked.id(), price);
         form.moneyOnly(picked.billingMode() == BillingMode.HOST_PREPAID);
         emergencyPanel.show(null, null);
+        getUI().ifPresent(this::follow);
         refresh();
     }
 
@@ -183,7 +187,7 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         refresh();
     }
 
-    /** Reloads balance, emergency credit and orders; also what every poll does, so states move on screen. */
+    /** Reloads balance, emergency credit and orders; also what every pushed order change does. */
     void refresh() {
         if (meter == null) {
             return;
@@ -221,25 +225,35 @@ public class RechargeView extends VerticalLayout implements HasPageTitleKey, Has
         };
     }
 
-    private void startPolling(UI ui) {
-        ui.setPollInterval(POLL_MILLIS);
-        polling = ui.addPollListener(event -> {
-            try {
-                refresh();
-            } catch (DomainException gone) {
-                // E.g. the meter was removed or left the district meanwhile: say so once, stop following it.
-                meter = null;
-                form.forMeter(null, null);
-                Notifications.error(gone);
-            }
-        });
+    /** Follows the chosen meter's orders: each change the engine reports is pushed to this page. */
+    private void follow(UI ui) {
+        unfollow();
+        if (meter == null) {
+            return;
+        }
+        try {
+            following = orderEvents.subscribe(meter.id(), change -> ui.access(this::pushed));
+        } catch (DomainException gone) {
+            Notifications.error(gone);
+        }
     }
 
-    private void stopPolling(UI ui) {
-        ui.setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-            polling = null;
+    private void pushed() {
+        try {
+            refresh();
+        } catch (DomainException gone) {
+            // E.g. the meter was removed or left the district meanwhile: say so once, stop following it.
+            meter = null;
+            unfollow();
+            form.forMeter(null, null);
+            Notifications.error(gone);
+        }
+    }
+
+    private void unfollow() {
+        if (following != null) {
+            following.close();
+            following = null;
         }
     }
 

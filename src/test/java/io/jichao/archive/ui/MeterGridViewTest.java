@@ -28,6 +28,7 @@ import io.jichao.archive.BillingMode;
 import io.jichao.archive.MeterDetails;
 import io.jichao.archive.MeterFilter;
 import io.jichao.archive.MeterProtocol;
+import io.jichao.archive.MeterName;
 import io.jichao.archive.MeterRow;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterState;
@@ -251,6 +252,28 @@ class MeterGridViewTest extends KaribuTest {
         assertThat(GridKt._size(grid())).isZero();
         _setValue(combo(MeterGridView.FILTER_STATE_ID), MeterState.REMOVED);
         assertThat(rows()).singleElement().extracting(MeterRow::state).isEqualTo(MeterState.REMOVED);
+    }
+
+    @Test
+    void the_edit_form_and_the_remove_dialog_name_the_meter_by_building_and_address_never_by_id() {
+        login("super");
+        String address = ArchiveFixtures.freshAddress();
+        long id = meters.create(ArchiveFixtures.draft(address, ArchiveFixtures.building(structure, "B").id(), null));
+        MeterName name = meters.name(id);
+        navigateTo("meters");
+        _setValue(_get(TextField.class, spec -> spec.withId(MeterGridView.FILTER_TEXT_ID)), address);
+
+        GridKt._doubleClickItem(grid(), 0);
+        String formTitle = _get(MeterForm.class).getHeaderTitle();
+        _get(MeterForm.class).close();
+        grid().select(rows().getFirst());
+        _click(_get(Button.class, spec -> spec.withId(MeterGridView.REMOVE_ID)));
+        String removeTitle = _get(ConfirmDialog.class, spec -> spec.withId(MeterGridView.REMOVE_CONFIRM_ID))
+                .getElement().getProperty("header");
+
+        assertThat(name.text()).startsWith(name.building()).endsWith(" · " + address);
+        assertThat(formTitle).contains(name.text());
+        assertThat(removeTitle).contains(name.text());
     }
 
     @Test

@@ -8,13 +8,16 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -51,7 +54,16 @@ class MeterControlPanelsTest extends KaribuTest {
         long meterId = firstMeterOf("maint");
         navigateTo("meters/" + meterId + "/live");
 
-        _click(byId(Button.class, RelayPanel.buttonId(RelayCommand.TRIP)));
+        RelayPanel panel = _get(RelayPanel.class);
+        List<Button> commands = Arrays.stream(RelayCommand.values())
+                .map(c -> byId(Button.class, RelayPanel.buttonId(c))).toList();
+        // A server-side click and no lookups until the asserts: Karibu's _click and _get run the UI
+        // queue, where the pushed outcome waits.
+        commands.get(RelayCommand.TRIP.ordinal()).click();
+        assertThat(panel.sending().indicator().isVisible()).as("in progress until the outcome is pushed").isTrue();
+        assertThat(commands).as("no second command while one runs").noneMatch(Button::isEnabled);
+        panel.sending().current().orTimeout(10, TimeUnit.SECONDS).join();
+        MockVaadin.clientRoundtrip(false);
 
         expectNotifications("The collection engine is not running in this process.");
         assertThat(jdbc.queryForObject("select count(*) from relay_command where meter_id = ?", Integer.class, meterId))

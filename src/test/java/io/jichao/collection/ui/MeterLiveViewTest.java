@@ -1,6 +1,5 @@
 package io.jichao.collection.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 
 import io.jichao.archive.MeterFilter;
+import io.jichao.archive.MeterName;
 import io.jichao.archive.MeterService;
 import io.jichao.archive.MeterSort;
 import io.jichao.archive.ui.MeterGridView;
@@ -186,14 +187,41 @@ class MeterLiveViewTest extends KaribuTest {
     }
 
     @Test
-    void an_operator_opens_the_live_view_of_a_meter_in_the_district_and_read_now_reports_the_stopped_engine() {
+    void read_now_shows_progress_ignores_a_second_click_and_pushes_the_stopped_engine_refusal() {
         long meterId = firstMeterOf("clerk");
 
         navigateTo("meters/" + meterId + "/live");
+        Button readNow = _get(Button.class, spec -> spec.withId(MeterLiveView.READ_NOW_ID));
+        MeterLiveView view = _get(MeterLiveView.class);
+        // Server-side clicks and no lookups until the asserts: Karibu's _click and _get run the UI
+        // queue, where the pushed result waits.
+        readNow.click();
+        assertThat(readNow.isEnabled()).as("in progress until the result is pushed").isFalse();
+        assertThat(view.reading().indicator().isVisible()).isTrue();
+        assertThat(view.reading().indicator().getId()).contains(MeterLiveView.READ_PROGRESS_ID);
+        readNow.click(); // a second click reaching the server (the browser already disabled the button)
 
-        assertThat(_get(H3.class, spec -> { }).getText()).contains(Long.toString(meterId));
-        _click(_get(Button.class, spec -> spec.withId(MeterLiveView.READ_NOW_ID)));
+        view.reading().current().orTimeout(10, TimeUnit.SECONDS).join();
+        MockVaadin.clientRoundtrip(false);
         expectNotifications("The collection engine is not running in this process.");
+        assertThat(readNow.isEnabled()).as("enabled again once the result is pushed").isTrue();
+        assertThat(view.reading().indicator().isVisible()).as("no progress once the result is in").isFalse();
+    }
+
+    @Test
+    void the_page_names_the_meter_by_building_room_and_address_never_by_its_id() {
+        long meterId = firstMeterOf("clerk");
+        MeterName name = meters.name(meterId);
+
+        navigateTo("meters/" + meterId + "/live");
+
+        String title = _get(H3.class, spec -> spec.withId(MeterLiveView.TITLE_ID)).getText();
+        assertThat(title).startsWith(name.building() + " ").contains(" · " + name.address())
+                .doesNotContain("Meter " + meterId);
+        if (name.room() != null) {
+            assertThat(title).contains(name.room());
+        }
+        assertThat(UI.getCurrent().getInternals().getTitle()).contains(name.address());
     }
 
     @Test

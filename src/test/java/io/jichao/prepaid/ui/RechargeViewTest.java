@@ -16,8 +16,7 @@ import java.util.UUID;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.PollEvent;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -41,6 +40,7 @@ import io.jichao.archive.SiteStructureService;
 import io.jichao.prepaid.Payment;
 import io.jichao.prepaid.PaymentMethod;
 import io.jichao.prepaid.RechargeAmount;
+import io.jichao.prepaid.RechargeOrderEvents;
 import io.jichao.prepaid.RechargeOrderView;
 import io.jichao.prepaid.RechargeProgress;
 import io.jichao.prepaid.RechargeRequest;
@@ -79,6 +79,9 @@ class RechargeViewTest extends KaribuTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private RechargeOrderEvents orderEvents;
 
     private RechargeUiFixtures fixtures;
 
@@ -313,15 +316,20 @@ class RechargeViewTest extends KaribuTest {
     }
 
     @Test
-    void the_page_polls_while_open_so_order_states_move_on_screen() {
+    void the_page_does_not_poll_it_follows_the_chosen_meters_orders_and_stops_when_left() {
         Household household = pricedHousehold("A");
         openAsClerkAndPick(household);
 
-        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RechargeView.POLL_MILLIS);
+        assertThat(UI.getCurrent().getPollInterval()).as("no polling").isEqualTo(-1);
+        assertThat(orderEvents.subscribers(household.meterId())).isEqualTo(1);
+
+        navigateTo("");
+
+        assertThat(orderEvents.subscribers(household.meterId())).isZero();
     }
 
     @Test
-    void a_poll_shows_the_order_moving_on_to_the_meter() {
+    void the_engines_reports_are_pushed_to_the_open_page_as_they_commit() throws InterruptedException {
         Household household = pricedHousehold("A");
         openAsClerkAndPick(household);
         _setValue(amountField(), "25");
@@ -329,14 +337,23 @@ class RechargeViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         long orderId = ordersOf(household).getFirst().id();
 
-        progress.markSent(orderId);
-        progress.markConfirmed(orderId);
-        UI ui = UI.getCurrent();
-        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        // The engine reports from a thread of its own, like the collection engine's delivery.
+        Thread.ofVirtual().start(() -> progress.markSent(orderId)).join();
+        awaitState("Order " + orderId + ": Sent to the meter");
+        Thread.ofVirtual().start(() -> progress.markConfirmed(orderId)).join();
+        awaitState("Order " + orderId + ": Confirmed");
 
-        assertThat(_get(Span.class, spec -> spec.withId(RechargeView.STATE_ID)).getText())
-                .isEqualTo("Order " + orderId + ": Confirmed");
         assertThat(_get(Button.class, spec -> spec.withId(RechargeOrders.CANCEL_ID)).isEnabled()).isFalse();
+    }
+
+    /** Runs the pushed UI.access tasks as round trips would, until the state shows (or 5 s pass). */
+    private void awaitState(String expected) throws InterruptedException {
+        Span state = _get(Span.class, spec -> spec.withId(RechargeView.STATE_ID));
+        for (int i = 0; i < 100 && !expected.equals(state.getText()); i++) {
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip(false);
+        }
+        assertThat(state.getText()).isEqualTo(expected);
     }
 
     private static List<String> navigationPaths() {
