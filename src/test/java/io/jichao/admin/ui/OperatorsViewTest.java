@@ -241,8 +241,8 @@ class OperatorsViewTest extends KaribuTest {
      */
     private void assertOperatorsViewRefused() {
         Throwable refusal = catchThrowable(() -> navigateTo("operators"));
-        assertThat(refusal).isInstanceOf(MockAccessDeniedException.class)
-                .hasMessageContaining("Access is denied");
+        // The exception's text is Vaadin's, and empty in production mode: the type is the refusal.
+        assertThat(refusal).isInstanceOf(MockAccessDeniedException.class);
         assertThat(_find(OperatorsView.class)).isEmpty();
     }
 
