@@ -33,8 +33,9 @@ class UtcTimestampsIT {
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
         // A new connection, opened while the JVM is in Shanghai (pooled ones were opened in UTC).
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        try (SingleConnectionDataSource shanghai = new SingleConnectionDataSource(url, "root", "", true)) {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        try (SingleConnectionDataSource shanghai = new SingleConnectionDataSource(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword(), true)) {
             JdbcTemplate jdbc = new JdbcTemplate(shanghai);
             jdbc.update("insert into audit_event (occurred_at, operator_username, action, outcome) values (?, ?, ?, ?)",
                     Timestamp.from(instant), "test", "UTC_CHECK", "SUCCESS");
