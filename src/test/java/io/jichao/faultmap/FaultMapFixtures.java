@@ -44,7 +44,7 @@ public final class FaultMapFixtures {
 
     public long collectorOf(String buildingCode) {
         return jdbc.queryForObject("SELECT c.id FROM collector c JOIN building b ON b.id = c.building_id"
-                + " WHERE b.code = ?", Long.class, buildingCode);
+                + " WHERE b.code = ? ORDER BY c.simulated DESC, c.id LIMIT 1", Long.class, buildingCode);
     }
 
     public long firstPortOf(long collectorId) {
