@@ -108,9 +108,11 @@ public class AuditView extends VerticalLayout implements HasPageTitleKey, HasDyn
     private void show() {
         AuditFilter shown = filter;
         try {
-            count.setText(getTranslation("audit.count", log.count(shown)));
+            // One count per filter change, shared by the label and the grid's size.
+            long total = log.count(shown);
+            count.setText(getTranslation("audit.count", total));
             grid.setItems(query -> log.page(shown, query.getOffset(), query.getLimit()).stream(),
-                    query -> (int) Math.min(Integer.MAX_VALUE, log.count(shown)));
+                    query -> (int) Math.min(Integer.MAX_VALUE, total));
         } catch (DomainException refused) {
             Notifications.error(refused);
         }

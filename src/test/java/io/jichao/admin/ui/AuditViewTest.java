@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -81,6 +82,19 @@ class AuditViewTest extends KaribuTest {
         _setValue(day(AuditFilterBar.FROM_ID), LocalDate.of(2026, 4, 11));
         assertThat(actions()).containsExactly("REFUND_APPROVE", "RELAY_TRIP");
         _assertNone(Span.class, spec -> spec.withId(AuditView.MONEY_ONLY_ID));
+    }
+
+    @Test
+    void a_period_that_ends_before_it_starts_is_refused_and_the_rows_stay() {
+        login("super");
+        navigateTo("audit");
+        _setValue(field(AuditFilterBar.TARGET_ID), marker);
+        _setValue(day(AuditFilterBar.FROM_ID), LocalDate.of(2026, 4, 11));
+
+        _setValue(day(AuditFilterBar.TO_ID), LocalDate.of(2026, 4, 10));
+
+        expectNotifications("The end day 2026-04-10 is before the start day 2026-04-11.");
+        assertThat(actions()).containsExactly("REFUND_APPROVE", "RELAY_TRIP");
     }
 
     @Test
