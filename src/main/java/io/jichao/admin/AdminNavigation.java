@@ -4,6 +4,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.jichao.admin.ui.AuditView;
 import io.jichao.admin.ui.CollectorsView;
 import io.jichao.admin.ui.OperatorsView;
 import io.jichao.admin.ui.StructureView;
@@ -26,5 +27,10 @@ class AdminNavigation {
     @Bean
     NavigationEntry operatorsEntry() {
         return new NavigationEntry(80, "nav.operators", VaadinIcon.USERS, OperatorsView.class);
+    }
+
+    @Bean
+    NavigationEntry auditEntry() {
+        return new NavigationEntry(90, "nav.audit", VaadinIcon.CLIPBOARD_TEXT, AuditView.class);
     }
 }
