@@ -53,14 +53,15 @@ import io.jichao.testing.LoginSupport;
 
 /**
  * The recharge journal and the ledger journal on MariaDB, from orders placed at chosen Shanghai
- * instants in a future month of their own (as in {@link SalesReportServiceIT}), so the figures are
+ * instants on a future day of their own (as in {@link SalesReportServiceIT}), so the figures are
  * exact on the shared database; the ledger's totals are checked against {@link SalesReportService}.
  */
 @JichaoSpringTest
 class JournalServicesIT {
 
-    private static final int BASE_MONTH = ThreadLocalRandom.current().nextInt(100);
-    private static final AtomicInteger MONTHS = new AtomicInteger();
+    /** TIMESTAMP ends in 2038; SalesReportServiceIT uses the 15th and 16th of months up to 2036. */
+    private static final int BASE_DAY = 2 * ThreadLocalRandom.current().nextInt(150);
+    private static final AtomicInteger DAYS = new AtomicInteger();
 
     @Autowired
     private RechargeJournalService orderJournal;
@@ -109,7 +110,7 @@ class JournalServicesIT {
     private RechargeOrderView other;
 
     /**
-     * Day D is the 15th of a month no other test uses. In building A the clerk sells 100.00 cash at
+     * Day D is a day in 2037 no other test uses. In building A the clerk sells 100.00 cash at
      * 09:00 (then sent and failed), 50.00 by card at 15:30 (cancelled at 16:00), 10.00 to a
      * host-side prepaid household at 11:00 (confirmed at once) and 30.00 at 00:00 of D+1; in building
      * C clerk2 sells 80.00 by transfer at 10:00. The host-side household is debited 4.00 at 20:00.
@@ -120,7 +121,10 @@ class JournalServicesIT {
         recharges = new RechargeService(orderRepository, accounts, ledger, tariffs, meters, entityManager,
                 currentOperator, audit, properties, new DefaultListableBeanFactory().getBeanProvider(RechargeDelivery.class),
                 transactionManager, event -> { }, clock);
-        day = YearMonth.of(2045, 1).plusMonths(BASE_MONTH + MONTHS.getAndIncrement()).atDay(15);
+        day = LocalDate.of(2037, 1, 1).plusDays(BASE_DAY + 2L * DAYS.getAndIncrement());
+        if (day.getDayOfMonth() == 15 || day.getDayOfMonth() == 16) {
+            day = day.plusDays(2);
+        }
         PrepaidFixtures fixtures = new PrepaidFixtures(meters, structure, tariffs, users);
         long meterA = fixtures.meter("A", BillingMode.PREPAID);
         long hostA = fixtures.meter("A", BillingMode.HOST_PREPAID);
