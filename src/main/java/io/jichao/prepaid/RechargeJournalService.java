@@ -52,9 +52,6 @@ public class RechargeJournalService {
 
     /** A Shanghai day of placing (null: any day) and a state filter (null: all). */
     public record Filter(LocalDate day, StateFilter state) {
-        public static Filter today(java.time.Clock clock) {
-            return new Filter(LocalDate.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE)), StateFilter.ALL);
-        }
     }
 
     /** One line of the journal; instants are UTC. */
