@@ -21,7 +21,8 @@ import io.jichao.home.ui.HomeView;
 /**
  * The operations home in a real browser as the super admin, a clerk and finance: the figures
  * arrive by push after the page opened, the alarm trend is drawn by ECharts, and the sales panel
- * shows for those who sell. Leaves target/screenshots/home-{super,clerk,finance}.png.
+ * shows for those who sell. Leaves target/screenshots/home-{super,clerk,finance}.png (a tall
+ * window, so the whole page is in the picture).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +36,7 @@ class HomeBrowserIT {
 
     @BeforeEach
     void startBrowser() {
-        driver = BrowserSupport.startChromium(1400, 1100);
+        driver = BrowserSupport.startChromium(1400, 2000);
     }
 
     @AfterEach

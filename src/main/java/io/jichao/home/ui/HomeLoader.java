@@ -88,6 +88,9 @@ final class HomeLoader<T> {
             target.access(shown::run);
         } catch (UIDetachedException e) {
             log.debug("Home page gone before its figures arrived");
+        } catch (RuntimeException e) {
+            // A session closed meanwhile (logout, expiry): nobody is left to show the figures to.
+            log.debug("Home page could not take its figures: {}", e.toString());
         }
         boolean more;
         synchronized (this) {

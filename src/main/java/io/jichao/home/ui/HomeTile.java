@@ -44,7 +44,8 @@ final class HomeTile extends Div {
         return this;
     }
 
-    String valueText() {
-        return value.getText();
+    /** Replaces the value only (label and links stay). */
+    void value(String valueText) {
+        value.setText(valueText);
     }
 }

@@ -1,15 +1,15 @@
 package io.jichao.home.ui;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -44,6 +44,7 @@ public class HomeView extends VerticalLayout implements HasPageTitleKey, HasDyna
 
     private final HomeEvents events;
     private final FlexLayout archiveTiles = new FlexLayout();
+    private final Map<String, HomeTile> counters = new HashMap<>();
     private final OperationsTiles operations = new OperationsTiles();
     private final AlarmTrendChart trend = new AlarmTrendChart();
     private final SalesPanel sales = new SalesPanel();
@@ -58,7 +59,9 @@ public class HomeView extends VerticalLayout implements HasPageTitleKey, HasDyna
         archiveTiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         for (String key : new String[] {"buildings", "collectors", "meters.active", "meters.prepaid",
                 "meters.postpaid", "meters.removed", "households", "alarms.active", "alarms.faults"}) {
-            archiveTiles.add(new HomeTile(key.replace('.', '-')).show("", getTranslation("home." + key)));
+            HomeTile tile = new HomeTile(key.replace('.', '-')).show("", getTranslation("home." + key));
+            counters.put(key.replace('.', '-'), tile);
+            archiveTiles.add(tile);
         }
         sales.setVisible(false);
         add(archiveTiles, operations, trend, sales);
@@ -86,7 +89,7 @@ public class HomeView extends VerticalLayout implements HasPageTitleKey, HasDyna
     }
 
     /** The load started when the page opened or last changed (tests wait on it, then run the push queue). */
-    java.util.concurrent.CompletableFuture<Void> loading() {
+    CompletableFuture<Void> loading() {
         return loader.current();
     }
 
@@ -112,9 +115,7 @@ public class HomeView extends VerticalLayout implements HasPageTitleKey, HasDyna
     }
 
     private void value(String tile, Long value) {
-        archiveTiles.getChildren().filter(c -> c.getId().orElse("").equals(TILE_PREFIX + tile)).findFirst()
-                .ifPresent(c -> ((Span) ((Div) c).getChildren().findFirst().orElseThrow())
-                        .setText(String.format(Locale.ROOT, "%,d", value == null ? 0L : value)));
+        counters.get(tile).value(String.format(Locale.ROOT, "%,d", value == null ? 0L : value));
     }
 
     @Override

@@ -73,7 +73,8 @@ final class OperationsTiles extends FlexLayout {
 
     private void engine(EngineFigures engine) {
         if (!engine.running()) {
-            add(new HomeTile("engine").show("0", getTranslation("home.engine.none")));
+            add(new HomeTile("engine").show(getTranslation("home.engine.off"), getTranslation("home.collectors.online"))
+                    .note(getTranslation("home.engine.none")));
             return;
         }
         add(tile("collectors.online", engine.collectorsOnline() + " / " + engine.collectors()),
