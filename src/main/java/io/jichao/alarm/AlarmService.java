@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +26,7 @@ import io.jichao.security.DistrictScope;
 import io.jichao.security.OperatorContext;
 import io.jichao.security.Permission;
 import io.jichao.shared.DomainException;
+import io.jichao.shared.TimeConfiguration;
 
 /**
  * Alarms for operators (R17): the list with filters, acknowledging, and the colour of meters for
@@ -216,6 +220,33 @@ public class AlarmService {
                     counts.put(Severity.valueOf(row.getString(1)), row.getLong(2));
                 }, arguments.toArray());
         return counts;
+    }
+
+    /**
+     * Alarms of the district raised on each of the {@code days} Shanghai days ending with
+     * {@code lastDay}, by severity (home page trend); days and severities without alarms count 0.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<Severity, Long>> raisedPerDay(LocalDate lastDay, int days) {
+        OperatorContext operator = currentOperator.get();
+        operator.require(Permission.VIEW_ARCHIVE);
+        if (days < 1 || days > 366) {
+            throw new DomainException("error.required", "days");
+        }
+        Map<LocalDate, Map<Severity, Long>> perDay = new TreeMap<>();
+        for (LocalDate day = lastDay.minusDays(days - 1L); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+            List<Object> arguments = new ArrayList<>();
+            arguments.add(Timestamp.from(day.atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant()));
+            arguments.add(Timestamp.from(day.plusDays(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant()));
+            String where = " WHERE a.raised_at >= ? AND a.raised_at < ? AND "
+                    + districtSql(operator.district(), arguments);
+            jdbc.query("SELECT a.severity, COUNT(*) " + FROM + where + " GROUP BY a.severity", row -> {
+                counts.put(Severity.valueOf(row.getString(1)), row.getLong(2));
+            }, arguments.toArray());
+            perDay.put(day, counts);
+        }
+        return perDay;
     }
 
     private AlarmRow find(OperatorContext operator, long alarmId, boolean lock) {

@@ -130,6 +130,7 @@ class CollectionScheduleDispatcher implements AutoCloseable {
         Instant next = store.find(schedule.id()).filter(CollectionSchedule::enabled)
                 .map(current -> current.timing().next(finished, SCHEDULE_ZONE)).orElse(null);
         store.finished(schedule.id(), result, next);
+        progress.finished(schedule.id());
         log.info("Schedule {} ({}): {} meters, {} read, {} failed", schedule.id(), schedule.name(), result.total(),
                 result.succeeded(), result.failed());
     }

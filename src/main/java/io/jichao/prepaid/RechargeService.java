@@ -137,6 +137,7 @@ public class RechargeService {
             }
             return sameRequestOrRefuse(winner, request);
         }
+        events.publishEvent(new RechargeOrderPlaced(placed.id(), placed.meterId()));
         handOver(placed);
         return placed;
     }
